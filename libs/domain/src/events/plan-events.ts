@@ -1,0 +1,22 @@
+/**
+ * Events of the plan stream (`plan-<planId>`): the register of a plan and its structure.
+ * Persisted type names are explicit strings and never change; a change of shape is a new
+ * schema version with an upcaster.
+ */
+export interface PlanRegistered {
+  readonly type: 'PlanRegistered';
+  readonly schemaVersion: 1;
+  readonly data: {
+    readonly planId: string;
+    readonly title: string;
+    readonly year: number;
+    /** YYYY-MM-DD: the default due date of every task and target. */
+    readonly dueDate: string;
+    readonly sections: readonly { readonly no: string; readonly title: string }[];
+    readonly tasks: readonly { readonly taskId: string; readonly no: number; readonly title: string; readonly sectionNo: string }[];
+    /** sha256 of the source text, when imported from text. */
+    readonly sourceSha256?: string;
+  };
+}
+
+export type PlanEvent = PlanRegistered;
