@@ -1,0 +1,53 @@
+import { sign, verify, JsonWebTokenError, TokenExpiredError } from 'jsonwebtoken';
+import { ROLES, type Principal, type Role } from './principal';
+
+export class InvalidTokenError extends Error {}
+
+export interface MintOptions {
+  readonly sub: string;
+  readonly role: Role;
+  readonly unit?: string;
+  readonly name?: string;
+  /** Seconds, or a duration such as "8h", "30d". */
+  readonly expiresIn?: number | string;
+}
+
+export function mintToken(secret: string, options: MintOptions): string {
+  if (options.role === 'lead' && !options.unit) {
+    throw new InvalidTokenError('a lead token needs the unit it acts for');
+  }
+  const claims: Record<string, string> = { role: options.role };
+  if (options.unit) claims.unit = options.unit;
+  if (options.name) claims.name = options.name;
+  return sign(claims, secret, {
+    algorithm: 'HS256',
+    subject: options.sub,
+    expiresIn: (options.expiresIn ?? '12h') as never,
+  });
+}
+
+/** Verifies an HS256 token and returns its principal; rejects other algorithms and bad claims. */
+export function verifyToken(secret: string, token: string): Principal {
+  let payload: unknown;
+  try {
+    payload = verify(token, secret, { algorithms: ['HS256'] });
+  } catch (error) {
+    if (error instanceof TokenExpiredError) throw new InvalidTokenError('token expired');
+    if (error instanceof JsonWebTokenError) throw new InvalidTokenError(`invalid token: ${error.message}`);
+    throw error;
+  }
+  if (typeof payload !== 'object' || payload === null) throw new InvalidTokenError('invalid token payload');
+  const { sub, role, unit, name } = payload as Record<string, unknown>;
+  if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('token has no sub claim');
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw new InvalidTokenError('token role must be one of admin, supervisor, lead, viewer');
+  }
+  if (unit !== undefined && typeof unit !== 'string') throw new InvalidTokenError('token unit must be a string');
+  if (role === 'lead' && !unit) throw new InvalidTokenError('a lead token must name its unit');
+  return {
+    sub,
+    role: role as Role,
+    ...(typeof unit === 'string' ? { unit } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+  };
+}
