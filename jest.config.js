@@ -18,6 +18,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@duty-ledger/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@duty-ledger/([a-z-]+)/nest$': '<rootDir>/libs/$1/src/nest',
   },
   testTimeout: 30000,
 };

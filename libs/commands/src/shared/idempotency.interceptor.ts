@@ -1,0 +1,97 @@
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  UnprocessableEntityException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EVENT_STORE, StreamNotFoundError, WrongExpectedVersionError, type EventStore } from '@duty-ledger/event-store';
+import { CLOCK, type Clock } from '@duty-ledger/clock';
+import { deterministicUuid } from './deterministic-id';
+import { idempotencyKeyOf, type CommandRequest } from './request-context';
+
+interface StoredResponse {
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly [key: string]: unknown;
+}
+
+export const IDEMPOTENCY_STREAM_PREFIX = 'idempotency-';
+
+/**
+ * `Idempotency-Key: <key>` on a write makes a retry return the first response without appending
+ * again. The first successful response is kept in the event store itself (one stream per caller
+ * and key), so it survives restarts and is shared by every API replica. The key also fixes the
+ * command id, hence the event ids: a retry racing the original is absorbed by the store's
+ * idempotent append.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & CommandRequest>();
+    const key = idempotencyKeyOf(request);
+    if (key === undefined || request.method === 'GET' || request.method === 'HEAD') return next.handle();
+    return from(this.handle(request, http.getResponse<FastifyReply>(), key, next));
+  }
+
+  private async handle(request: FastifyRequest & CommandRequest, reply: FastifyReply, key: string, next: CallHandler): Promise<unknown> {
+    if (key.length === 0 || key.length > 200) throw new BadRequestException({ statusCode: 400, message: 'Idempotency-Key: must be 1 to 200 characters', errors: [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }] });
+    const scope = createHash('sha256').update(`${request.principal.sub}\u0000${key}`).digest('hex').slice(0, 40);
+    const streamId = `${IDEMPOTENCY_STREAM_PREFIX}${scope}`;
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.url}\u0000${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+
+    const earlier = await this.find(streamId);
+    if (earlier) return this.replay(earlier, fingerprint, reply);
+
+    request.commandId = deterministicUuid('idempotency', scope);
+    const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    const status = reply.statusCode;
+    try {
+      await this.store.append(
+        streamId,
+        [{ id: deterministicUuid('idempotency-record', scope), type: 'IdempotentResponseRecorded', schemaVersion: 1, data: { fingerprint, status, body: body as never, key }, metadata: { recordedAt: this.clock.now().toISOString(), actorId: request.principal.sub } }],
+        { expectedRevision: 'no_stream' },
+      );
+    } catch (error) {
+      // A concurrent retry recorded it first; answer as that one did.
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const recorded = await this.find(streamId);
+      if (recorded) return this.replay(recorded, fingerprint, reply);
+    }
+    return body;
+  }
+
+  private replay(earlier: StoredResponse, fingerprint: string, reply: FastifyReply): unknown {
+    if (earlier.fingerprint !== fingerprint) {
+      throw new UnprocessableEntityException('Idempotency-Key was already used for a different request');
+    }
+    void reply.status(earlier.status).header('idempotent-replayed', 'true');
+    return earlier.body;
+  }
+
+  private async find(streamId: string): Promise<StoredResponse | undefined> {
+    try {
+      for await (const event of this.store.readStream(streamId, { maxCount: 1 })) {
+        return event.data as unknown as StoredResponse;
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { EVENT_STORE, type EventStore } from '../port/event-store.port';
+import type { UpcasterRegistry } from '../port/upcasting';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { EventStoreDbEventStore } from '../esdb/esdb-event-store';
+
+export interface EventStoreModuleOptions {
+  /** When set, the store is EventStoreDB at this connection string; else embedded SQLite. */
+  readonly connectionString?: string;
+  /** Where the embedded store keeps its file. */
+  readonly dataDir: string;
+  /** fsync on every commit (embedded store); default true. */
+  readonly fsync?: boolean;
+  readonly upcasters?: UpcasterRegistry;
+}
+
+export async function openEventStore(options: EventStoreModuleOptions): Promise<EventStore> {
+  if (options.connectionString) {
+    return EventStoreDbEventStore.connect(options.connectionString, { upcasters: options.upcasters });
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  return SqliteEventStore.open({
+    path: join(options.dataDir, 'events.sqlite'),
+    fsync: options.fsync ?? true,
+    upcasters: options.upcasters,
+  });
+}
+
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/** Wires the configured adapter under the EVENT_STORE token and closes it on shutdown. */
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(options: EventStoreModuleOptions): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{ provide: EVENT_STORE, useFactory: () => openEventStore(options) }, EventStoreCloser],
+      exports: [EVENT_STORE],
+    };
+  }
+}
