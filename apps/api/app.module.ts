@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthGuard, JWT_SECRET } from '@duty-ledger/auth';
+import { CLOCK, SystemClock, type Clock } from '@duty-ledger/clock';
+import { EventStoreModule } from '@duty-ledger/event-store/nest';
+import { ProblemFilter } from '@duty-ledger/http';
+import { CommandsModule, IdempotencyInterceptor } from '@duty-ledger/commands';
+import { ProjectionsModule } from '@duty-ledger/projections/nest';
+import type { ApiConfig } from './config';
+import { HealthController } from './health.controller';
+
+/** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
+@Module({})
+export class AppModule {
+  static register(config: ApiConfig, clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot({ connectionString: config.eventStoreConnectionString, dataDir: config.dataDir, fsync: config.fsync }),
+        { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
+        CommandsModule,
+        ProjectionsModule.register({ dataDir: config.dataDir }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: JWT_SECRET, useValue: config.jwtSecret },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}
+
+@Module({})
+class ClockModule {}

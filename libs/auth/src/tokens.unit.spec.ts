@@ -1,0 +1,55 @@
+import { sign } from 'jsonwebtoken';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidTokenError, mintToken, verifyToken } from './tokens';
+import { resolveJwtSecret } from './jwt-secret';
+
+const secret = 'test-secret-of-enough-length-for-hs256';
+
+describe('bearer tokens', () => {
+  it('round-trips a lead token with a Chinese unit name unchanged', () => {
+    const token = mintToken(secret, { sub: 'li.na', role: 'lead', unit: '区委网信办', name: '李娜' });
+    expect(verifyToken(secret, token)).toEqual({ sub: 'li.na', role: 'lead', unit: '区委网信办', name: '李娜' });
+  });
+
+  it('refuses a token signed with another secret', () => {
+    const token = mintToken('another-secret-another-secret-xx', { sub: 'x', role: 'supervisor' });
+    expect(() => verifyToken(secret, token)).toThrow(InvalidTokenError);
+  });
+
+  it('refuses an expired token', () => {
+    const token = sign({ role: 'viewer', exp: Math.floor(Date.now() / 1000) - 10 }, secret, { algorithm: 'HS256', subject: 'v' });
+    expect(() => verifyToken(secret, token)).toThrow('token expired');
+  });
+
+  it('refuses algorithms other than HS256', () => {
+    const token = sign({ role: 'admin' }, secret, { algorithm: 'HS512', subject: 'a' });
+    expect(() => verifyToken(secret, token)).toThrow(InvalidTokenError);
+  });
+
+  it('refuses an unknown role and a lead without a unit', () => {
+    const badRole = sign({ role: 'root' }, secret, { algorithm: 'HS256', subject: 'r' });
+    const leadWithoutUnit = sign({ role: 'lead' }, secret, { algorithm: 'HS256', subject: 'l' });
+    expect(() => verifyToken(secret, badRole)).toThrow('role');
+    expect(() => verifyToken(secret, leadWithoutUnit)).toThrow('unit');
+    expect(() => mintToken(secret, { sub: 'l', role: 'lead' })).toThrow(InvalidTokenError);
+  });
+});
+
+describe('the token secret', () => {
+  it('prefers AUTH_JWT_SECRET and writes nothing then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dl-secret-'));
+    expect(resolveJwtSecret('from-env', dir)).toEqual({ secret: 'from-env', generated: false });
+  });
+
+  it('generates a secret once into the data directory and reuses it on the next start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dl-secret-'));
+    const first = resolveJwtSecret(undefined, dir);
+    const second = resolveJwtSecret(undefined, dir);
+    expect(first.generated).toBe(true);
+    expect(second).toEqual({ secret: first.secret, file: first.file, generated: false });
+    expect(readFileSync(first.file!, 'utf8').trim()).toBe(first.secret);
+    expect(statSync(first.file!).mode & 0o077).toBe(0);
+  });
+});

@@ -1,0 +1,97 @@
+import {
+  formatPosition,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type ExpectedRevision,
+  type JsonObject,
+} from '@duty-ledger/event-store';
+import { deterministicUuid } from './deterministic-id';
+
+/** The pure pair a stream's decisions come from (see libs/domain). */
+export interface Decider<Command, State, Event extends { type: string; schemaVersion: number; data: object }> {
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+  readonly decide: (command: Command, state: State) => readonly Event[];
+}
+
+export interface ExecutionOptions {
+  /** From If-Match: the revision the caller last saw. Conflicts are then reported, never retried. */
+  readonly expectedRevision?: number;
+  readonly commandId: string;
+  /** Metadata stamped on every event; recordedAt is added at append. */
+  readonly metadata: JsonObject;
+  readonly recordedAt: () => string;
+}
+
+export interface CommandResult<Event> {
+  readonly streamId: string;
+  /** The stream's revision after the command: send it back as If-Match. */
+  readonly revision: number;
+  /** Global position of the last event appended: wait on it for read-your-writes. */
+  readonly position: string;
+  readonly events: readonly Event[];
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** Reads the stream and folds it; revision -1 when the stream does not exist yet. */
+export async function loadState<Command, State, Event extends { type: string; schemaVersion: number; data: object }>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+): Promise<{ state: State; revision: number }> {
+  let state = decider.initialState();
+  let revision = -1;
+  try {
+    for await (const recorded of store.readStream(streamId)) {
+      state = decider.evolve(state, { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data } as unknown as Event);
+      revision = recorded.revision;
+    }
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  return { state, revision };
+}
+
+/**
+ * Load, decide, append with the revision the decision was made on. Without If-Match a lost race
+ * is retried on fresh state, which is safe because the decision is remade from the events; with
+ * If-Match the caller asked to act only on what it saw, so the conflict goes back as 409.
+ */
+export async function executeCommand<Command, State, Event extends { type: string; schemaVersion: number; data: object }>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  options: ExecutionOptions,
+): Promise<CommandResult<Event>> {
+  for (let attempt = 1; ; attempt += 1) {
+    const { state, revision } = await loadState(store, streamId, decider);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new WrongExpectedVersionError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { streamId, revision, position: '', events };
+    const expectedRevision: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+    try {
+      const result = await store.append(streamId, toNewEvents(events, options), { expectedRevision });
+      return { streamId, revision: result.nextExpectedRevision, position: formatPosition(result.position), events };
+    } catch (error) {
+      const retry = error instanceof WrongExpectedVersionError && options.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
+
+/** Event ids derive from the command id, so a retried command cannot write its events twice. */
+export function toNewEvents(events: readonly { type: string; schemaVersion: number; data: object }[], options: ExecutionOptions, offset = 0) {
+  const recordedAt = options.recordedAt();
+  return events.map((event, index) => ({
+    id: deterministicUuid(options.commandId, String(offset + index)),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data as JsonObject,
+    metadata: { ...options.metadata, recordedAt },
+  }));
+}
