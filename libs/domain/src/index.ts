@@ -1,0 +1,35 @@
+// Events: the persisted catalogue.
+export type * from './events/event-metadata';
+export type * from './events/plan-events';
+export type * from './events/task-events';
+
+// Model and ids.
+export * from './model/target-terms';
+export type * from './model/plan-draft';
+export * from './ids';
+
+// Errors.
+export * from './errors';
+
+// Commands.
+export type { Command, CommandMetadata } from './shared/command';
+export type * from './plan/commands/import-plan';
+export type * from './task/commands/task-command';
+
+// Plan: state, evolve, decide.
+export * from './plan/plan-state';
+export { evolvePlan } from './plan/evolve-plan';
+export { decideImportPlan, PLAN_TEXT_REASON, type StreamEvents } from './plan/decide-import-plan';
+export { expandUnits, type ExpandedUnit } from './plan/rules/expand-units';
+export { planDecider } from './plan/plan-decider';
+
+// Task: state, evolve, decide, helpers over state.
+export * from './task/task-state';
+export { evolveTask } from './task/evolve-task';
+export { decideTask, TASK_COMMAND_ROLES } from './task/decide-task';
+export { taskDecider } from './task/task-decider';
+export { taskCommandScope, type TaskCommandScope } from './task/task-command-scope';
+export * from './task/task-queries';
+
+// Dates as the domain reads them.
+export { isIsoDate, shanghaiDateOf } from './shared/dates';

@@ -1,0 +1,254 @@
+import type { AssignmentScope, TaskEvent, TaskRegistered } from '../events/task-events';
+import { assignmentsAt, currentTerms, isSameScope, termsVersionOf } from './task-queries';
+import type { AckStatus, Assignment, RegisteredTask, TargetState, TaskState } from './task-state';
+
+/**
+ * Folds one event into the task's state. Total: an event that cannot apply (a stream that does
+ * not start with TaskRegistered) leaves the state as it was, so a read model never crashes on it.
+ */
+export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
+  if (state.status === 'none') {
+    return event.type === 'TaskRegistered' ? registerTask(event) : state;
+  }
+  return settleTerms(state, apply(state, event));
+}
+
+function registerTask({ data }: TaskRegistered): RegisteredTask {
+  return { status: 'registered', ...data, termsVersion: 1, targets: [], assignments: [] };
+}
+
+function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
+  switch (event.type) {
+    case 'TaskRegistered':
+      return state;
+    case 'TargetRegistered': {
+      const {
+        planId: _planId,
+        taskId: _taskId,
+        value,
+        comparator,
+        unit,
+        dueDate,
+        ...rest
+      } = event.data;
+      if (state.targets.some((t) => t.targetId === rest.targetId)) return state;
+      const terms = { value, comparator, unit, dueDate };
+      const target: TargetState = {
+        ...rest,
+        original: terms,
+        current: terms,
+        termsVersion: 1,
+        completion: { status: 'open' },
+        revisions: [],
+        extensions: [],
+      };
+      return { ...state, targets: [...state.targets, target] };
+    }
+    case 'LeadAssigned':
+    case 'SupportingUnitAssigned': {
+      const role = event.type === 'LeadAssigned' ? 'lead' : 'supporting';
+      const assignment: Assignment = { ...event.data, role, ackStatus: 'pending' };
+      const others = state.assignments.filter(
+        (a) => !(isSameScope(a, event.data) && a.unit === event.data.unit),
+      );
+      return { ...state, assignments: [...others, assignment] };
+    }
+    case 'AssignmentRemoved': {
+      const { data } = event;
+      const gone = (a: Assignment) =>
+        isSameScope(a, data) && a.unit === data.unit && a.role === data.role;
+      return { ...state, assignments: state.assignments.filter((a) => !gone(a)) };
+    }
+    case 'AssignmentAcknowledged': {
+      const { version } = event.data.terms;
+      return updateAssignment(state, event.data, event.data.unit, (a) => ({
+        ...a,
+        acknowledgedVersion: version,
+        lastAnswer: { kind: 'acknowledged', version },
+      }));
+    }
+    case 'AssignmentDeclined': {
+      const { termsVersion: version, reason } = event.data;
+      return updateAssignment(state, event.data, event.data.unit, (a) => ({
+        ...a,
+        lastAnswer: { kind: 'declined', version, reason },
+      }));
+    }
+    case 'MilestoneReported': {
+      const { taskId: _taskId, targetId, ...report } = event.data;
+      return updateTarget(state, targetId, (t) => ({ ...t, lastReport: report }));
+    }
+    case 'TargetRevisionProposed': {
+      const { taskId: _taskId, targetId, ...proposal } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        revisions: [...t.revisions, { ...proposal, status: 'pending' }],
+      }));
+    }
+    case 'TargetRevisionRejected': {
+      const { targetId, revisionId, rejectedBy, reason } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        revisions: t.revisions.map((r) =>
+          r.revisionId === revisionId
+            ? { ...r, status: 'rejected', rejectedBy, rejectionReason: reason }
+            : r,
+        ),
+      }));
+    }
+    case 'TargetRevised': {
+      const { targetId, revisionId, after, reason, reference, proposedBy, approvedBy } = event.data;
+      return updateTarget(state, targetId, (t) => {
+        const proposed = t.revisions.some((r) => r.revisionId === revisionId);
+        const revisions = proposed
+          ? t.revisions.map((r) =>
+              r.revisionId === revisionId ? { ...r, status: 'approved' as const, approvedBy } : r,
+            )
+          : [
+              ...t.revisions,
+              {
+                revisionId,
+                proposedBy,
+                changes: after,
+                reason,
+                ...(reference ? { reference } : {}),
+                status: 'approved' as const,
+                approvedBy,
+              },
+            ];
+        return { ...t, current: { ...t.current, ...after }, revisions };
+      });
+    }
+    case 'DeadlineExtensionRequested': {
+      const { taskId: _taskId, targetId, ...request } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        extensions: [...t.extensions, { ...request, status: 'pending' }],
+      }));
+    }
+    case 'DeadlineExtensionApproved': {
+      const { targetId, extensionId, approvedBy, newDueDate } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        current: { ...t.current, dueDate: newDueDate },
+        extensions: t.extensions.map((e) =>
+          e.extensionId === extensionId ? { ...e, status: 'approved', approvedBy, newDueDate } : e,
+        ),
+      }));
+    }
+    case 'DeadlineExtensionRejected': {
+      const { targetId, extensionId, rejectedBy, reason } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        extensions: t.extensions.map((e) =>
+          e.extensionId === extensionId
+            ? { ...e, status: 'rejected', rejectedBy, rejectionReason: reason }
+            : e,
+        ),
+      }));
+    }
+    case 'CompletionClaimed': {
+      const { taskId: _taskId, targetId, ...claim } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        completion: { status: 'claimed', claim },
+      }));
+    }
+    case 'CompletionVerified': {
+      const { targetId, verifiedBy, note } = event.data;
+      return updateTarget(state, targetId, (t) =>
+        t.completion.status === 'claimed'
+          ? {
+              ...t,
+              completion: {
+                status: 'verified',
+                claim: t.completion.claim,
+                verifiedBy,
+                ...(note ? { note } : {}),
+              },
+            }
+          : t,
+      );
+    }
+    case 'CompletionSentBack':
+    case 'TargetReopened':
+      return updateTarget(state, event.data.targetId, (t) => ({
+        ...t,
+        completion: { status: 'open' },
+      }));
+    default: {
+      const unexpected: never = event;
+      return unexpected;
+    }
+  }
+}
+
+function updateTarget(
+  state: RegisteredTask,
+  targetId: string,
+  change: (t: TargetState) => TargetState,
+): RegisteredTask {
+  return { ...state, targets: state.targets.map((t) => (t.targetId === targetId ? change(t) : t)) };
+}
+
+function updateAssignment(
+  state: RegisteredTask,
+  scope: AssignmentScope,
+  unit: string,
+  change: (a: Assignment) => Assignment,
+): RegisteredTask {
+  return {
+    ...state,
+    assignments: state.assignments.map((a) =>
+      isSameScope(a, scope) && a.unit === unit ? change(a) : a,
+    ),
+  };
+}
+
+/**
+ * Terms versions and acknowledgement statuses after an event. A scope's version starts at 1 and
+ * increases when its terms change while some unit at that scope has answered the current version:
+ * that answer is now outdated (reopened). A change nobody has answered yet needs no new version,
+ * so the terms set up by an import are all version 1.
+ */
+function settleTerms(before: RegisteredTask, after: RegisteredTask): RegisteredTask {
+  const taskScope = { taskId: after.taskId };
+  let next: RegisteredTask = bumps(before, after, taskScope)
+    ? { ...after, termsVersion: after.termsVersion + 1 }
+    : after;
+  next = {
+    ...next,
+    targets: next.targets.map((t) =>
+      bumps(before, after, { taskId: after.taskId, targetId: t.targetId })
+        ? { ...t, termsVersion: t.termsVersion + 1 }
+        : t,
+    ),
+  };
+  const settled = next;
+  return {
+    ...settled,
+    assignments: settled.assignments.map((a) => ({
+      ...a,
+      ackStatus: ackStatusOf(a, termsVersionOf(settled, a)),
+    })),
+  };
+}
+
+function bumps(before: RegisteredTask, after: RegisteredTask, scope: AssignmentScope): boolean {
+  if (scope.targetId !== undefined && !before.targets.some((t) => t.targetId === scope.targetId))
+    return false;
+  const version = termsVersionOf(after, scope);
+  const answered = assignmentsAt(after, scope).some((a) => a.lastAnswer?.version === version);
+  return answered && termsKey(before, scope) !== termsKey(after, scope);
+}
+
+function termsKey(state: RegisteredTask, scope: AssignmentScope): string {
+  const { version: _version, ...terms } = currentTerms(state, scope);
+  return JSON.stringify(terms);
+}
+
+function ackStatusOf(assignment: Assignment, currentVersion: number): AckStatus {
+  const answer = assignment.lastAnswer;
+  if (!answer) return 'pending';
+  return answer.version === currentVersion ? answer.kind : 'reopened';
+}

@@ -1,0 +1,27 @@
+import { NotFoundError } from '../errors';
+import { taskIdOfTarget, taskStreamId } from '../ids';
+import type { TaskCommand } from './commands/task-command';
+
+export interface TaskCommandScope {
+  readonly taskId: string;
+  readonly targetId?: string;
+  /** The stream a handler loads, decides on and appends to. */
+  readonly streamId: string;
+}
+
+/** Which task stream a command goes to: named in its data, or derived from its target id. */
+export function taskCommandScope(command: TaskCommand): TaskCommandScope {
+  const { data } = command;
+  if ('taskId' in data) {
+    return {
+      taskId: data.taskId,
+      ...(data.targetId !== undefined ? { targetId: data.targetId } : {}),
+      streamId: taskStreamId(data.taskId),
+    };
+  }
+  const taskId = taskIdOfTarget(data.targetId);
+  if (taskId === undefined) {
+    throw new NotFoundError(`target ${data.targetId} does not exist`, { targetId: data.targetId });
+  }
+  return { taskId, targetId: data.targetId, streamId: taskStreamId(taskId) };
+}

@@ -1,0 +1,131 @@
+import type { AssignmentRole, TargetTermsChange } from '../events/task-events';
+import type { Comparator, MeasureKind, TargetKind } from '../model/target-terms';
+
+/** The four terms of a target an owner is held to. */
+export interface TargetTerms {
+  readonly value: number;
+  readonly comparator: Comparator;
+  readonly unit: string;
+  readonly dueDate: string;
+}
+
+/**
+ * pending: never answered; acknowledged / declined: answered the current terms version;
+ * reopened: answered an earlier version, the terms changed since, a new answer is due.
+ */
+export type AckStatus = 'pending' | 'acknowledged' | 'reopened' | 'declined';
+
+export interface AssignmentAnswer {
+  readonly kind: 'acknowledged' | 'declined';
+  readonly version: number;
+  readonly reason?: string;
+}
+
+export interface Assignment {
+  readonly taskId: string;
+  /** Absent for a task-level assignment. */
+  readonly targetId?: string;
+  readonly unit: string;
+  readonly role: AssignmentRole;
+  readonly reason: string;
+  readonly viaGroup?: string;
+  /** A collective placeholder (各相关单位) still to be named; it cannot answer or act. */
+  readonly isGroup?: boolean;
+  readonly ackStatus: AckStatus;
+  /** The last terms version this unit acknowledged at this scope, kept when it is reopened. */
+  readonly acknowledgedVersion?: number;
+  readonly lastAnswer?: AssignmentAnswer;
+}
+
+export type CompletionState =
+  | { readonly status: 'open' }
+  | { readonly status: 'claimed'; readonly claim: CompletionClaim }
+  | {
+      readonly status: 'verified';
+      readonly claim: CompletionClaim;
+      readonly verifiedBy: string;
+      readonly note?: string;
+    };
+
+export interface CompletionClaim {
+  readonly unit: string;
+  readonly claimedBy: string;
+  readonly evidence: readonly string[];
+  readonly note?: string;
+}
+
+export interface MilestoneReport {
+  readonly milestoneId: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly asOf: string;
+  readonly basis: TargetKind;
+  readonly note?: string;
+  readonly evidence: readonly string[];
+}
+
+/** A revision of a target: a proposal awaiting a decision, or a decided one. */
+export type TargetRevision = {
+  readonly revisionId: string;
+  readonly proposedBy: string;
+  readonly proposedByUnit?: string;
+  readonly changes: TargetTermsChange;
+  readonly reason: string;
+  readonly reference?: string;
+} & (
+  | { readonly status: 'pending' }
+  | { readonly status: 'approved'; readonly approvedBy: string }
+  | { readonly status: 'rejected'; readonly rejectedBy: string; readonly rejectionReason: string }
+);
+
+export type DeadlineExtension = {
+  readonly extensionId: string;
+  readonly unit: string;
+  readonly requestedBy: string;
+  readonly currentDueDate: string;
+  readonly requestedDueDate: string;
+  readonly reason: string;
+} & (
+  | { readonly status: 'pending' }
+  | { readonly status: 'approved'; readonly approvedBy: string; readonly newDueDate: string }
+  | { readonly status: 'rejected'; readonly rejectedBy: string; readonly rejectionReason: string }
+);
+
+export interface TargetState {
+  readonly targetId: string;
+  readonly metric: string;
+  readonly kind: TargetKind;
+  readonly measure: MeasureKind;
+  readonly sourceText: string;
+  readonly baseline?: { readonly value: number; readonly date?: string };
+  /** The terms as registered; never changes, so progress can be scored against both. */
+  readonly original: TargetTerms;
+  readonly current: TargetTerms;
+  /** Version of this target's assignment terms (see `currentTerms`). */
+  readonly termsVersion: number;
+  readonly completion: CompletionState;
+  readonly lastReport?: MilestoneReport;
+  readonly revisions: readonly TargetRevision[];
+  readonly extensions: readonly DeadlineExtension[];
+}
+
+export interface RegisteredTask {
+  readonly status: 'registered';
+  readonly planId: string;
+  readonly taskId: string;
+  readonly no: number;
+  readonly sectionNo: string;
+  readonly sectionTitle: string;
+  readonly title: string;
+  readonly body: string;
+  readonly dueDate: string;
+  /** Version of the task-level assignment terms (see `currentTerms`). */
+  readonly termsVersion: number;
+  readonly targets: readonly TargetState[];
+  /** Current assignments, task-level and target-level, in the order they were made. */
+  readonly assignments: readonly Assignment[];
+}
+
+export type TaskState = { readonly status: 'none' } | RegisteredTask;
+
+export const initialTaskState = (): TaskState => ({ status: 'none' });

@@ -1,0 +1,72 @@
+import { DomainError, type DomainErrorCode } from '../errors';
+
+/** The three functions a decider test needs. */
+export interface Decider<Command, Event, State, Decision> {
+  decide(command: Command, state: State): Decision;
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/**
+ * given(...events).when(command).then(...expected) | .thenThrows(code)
+ *
+ * Folds the given events into a state, decides the command against it and compares the
+ * decision with what is expected. For the task decider `then` takes the events; for the plan
+ * decider, whose decision is a list of streams, it takes those streams.
+ *
+ * Keep test bodies in braces: the object `when` returns has a `then` method, so returning it
+ * from an `it` callback would make jest treat it as a promise.
+ */
+export function deciderSpec<Command, Event, State, Decision>(
+  decider: Decider<Command, Event, State, Decision>,
+) {
+  return {
+    given: (...events: Event[]) => {
+      const state = events.reduce(decider.evolve, decider.initialState());
+      return {
+        when: (command: Command) => {
+          const decide = () => decider.decide(command, state);
+          return {
+            then: (
+              ...expected: Decision extends readonly (infer Item)[] ? Item[] : [Decision]
+            ): void => {
+              expect(decide()).toEqual(expected);
+            },
+            thenThrows: (code: DomainErrorCode, message?: string | RegExp): DomainError => {
+              const error = caught(decide);
+              expect(error).toBeInstanceOf(DomainError);
+              const domainError = error as DomainError;
+              expect({ code: domainError.code, message: domainError.message }).toEqual({
+                code,
+                message:
+                  message === undefined
+                    ? expect.any(String)
+                    : typeof message === 'string'
+                      ? expect.stringContaining(message)
+                      : expect.stringMatching(message),
+              });
+              return domainError;
+            },
+            /** The decision itself, for assertions the two above do not cover. */
+            decision: (): Decision => decide(),
+          };
+        },
+      };
+    },
+  };
+}
+
+function caught(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the command to be refused, but it was accepted');
+}
+
+/** The state after folding `events`, for assertions on evolve. */
+export const stateAfter = <Event, State>(
+  decider: Pick<Decider<unknown, Event, State, unknown>, 'evolve' | 'initialState'>,
+  ...events: Event[]
+): State => events.reduce(decider.evolve, decider.initialState());
