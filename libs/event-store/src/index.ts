@@ -4,3 +4,4 @@ export * from './port/events';
 export * from './port/errors';
 export * from './port/event-store.port';
 export * from './port/upcasting';
+export * from './sqlite';

@@ -1,0 +1,378 @@
+import Database from 'better-sqlite3';
+import {
+  AppendTooLargeError,
+  EventStoreError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '../port/errors';
+import type {
+  AppendOptions,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  Subscription,
+  SubscribeToAllOptions,
+} from '../port/event-store.port';
+import type { AppendResult, NewEvent, RecordedEvent } from '../port/events';
+import type { ExpectedRevision } from '../port/expected-revision';
+import { END, START, type Position } from '../port/position';
+import { checkCommit, type StoredEventRef } from './commit-check';
+import {
+  decodeRow,
+  encodeEvent,
+  EVENT_COLUMNS,
+  type EncodedEvent,
+  type EventRow,
+} from './event-codec';
+import { filterCondition } from './filter-sql';
+import {
+  resolveOptions,
+  type ResolvedSqliteOptions,
+  type SqliteEventStoreOptions,
+} from './options';
+import { backwardsExclusiveEnd, firstIncluded, lastSeenAt, toPosition } from './positions';
+import { openDatabase } from './schema';
+import { ChangeNotifier } from './change-notifier';
+import { SqliteSubscription } from './sqlite-subscription';
+
+type Direction = 'forwards' | 'backwards';
+
+interface AppendOutcome {
+  readonly written: boolean;
+  readonly revision: number;
+  readonly position: bigint;
+}
+
+function validateExpected(expected: ExpectedRevision): void {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
+  if (!Number.isSafeInteger(expected) || expected < 0) {
+    throw new RangeError(
+      `Expected revision must be 'any', 'no_stream', 'stream_exists' or a revision >= 0, got ${String(expected)}`,
+    );
+  }
+}
+
+function validateStreamId(streamId: string): void {
+  if (typeof streamId !== 'string' || streamId === '')
+    throw new TypeError('Stream id must be a non-empty string');
+}
+
+function validateMaxCount(maxCount: number | undefined): number {
+  if (maxCount === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isSafeInteger(maxCount) || maxCount < 0) {
+    throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
+  }
+  return maxCount;
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, with EventStoreDB's append, read and
+ * subscription semantics. Several instances, in one process or several, may share a file: every
+ * append runs its revision check and inserts in one BEGIN IMMEDIATE transaction, so positions and
+ * revisions are assigned by one writer at a time.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly notifier = new ChangeNotifier();
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly appendTransaction: (
+    streamId: string,
+    events: readonly EncodedEvent[],
+    expected: ExpectedRevision,
+  ) => AppendOutcome;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: ResolvedSqliteOptions,
+  ) {
+    this.appendTransaction = db.transaction(
+      (streamId: string, events: readonly EncodedEvent[], expected: ExpectedRevision) =>
+        this.appendInTransaction(streamId, events, expected),
+    ).immediate;
+  }
+
+  /** Opens (and creates, if needed) the store in the given file. */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const resolved = resolveOptions(options);
+    let db: Database.Database;
+    try {
+      db = openDatabase(resolved.path, resolved);
+    } catch (error) {
+      if (error instanceof EventStoreError) throw error;
+      throw new EventStoreUnavailableError(
+        `Cannot open the event store at '${resolved.path}': ${String(error)}`,
+        error,
+      );
+    }
+    return new SqliteEventStore(db, resolved);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    validateStreamId(streamId);
+    validateExpected(options.expectedRevision);
+    const encoded = events.map(encodeEvent);
+    const size = encoded.reduce((total, event) => total + event.size, 0);
+    if (size > this.options.maxAppendSize)
+      throw new AppendTooLargeError(streamId, this.options.maxAppendSize);
+    const outcome = this.guard(() =>
+      this.appendTransaction(streamId, encoded, options.expectedRevision),
+    );
+    if (outcome.written) this.notifier.notify();
+    return { nextExpectedRevision: outcome.revision, position: toPosition(outcome.position) };
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    validateStreamId(streamId);
+    const direction: Direction = options.direction ?? 'forwards';
+    const from = options.fromRevision ?? (direction === 'forwards' ? START : END);
+    if (typeof from === 'number' && (!Number.isSafeInteger(from) || from < 0)) {
+      throw new RangeError(`fromRevision must be a revision >= 0, got ${from}`);
+    }
+    const maxCount = validateMaxCount(options.maxCount);
+    return { [Symbol.asyncIterator]: () => this.streamEvents(streamId, direction, from, maxCount) };
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const direction: Direction = options.direction ?? 'forwards';
+    const from = options.fromPosition ?? (direction === 'forwards' ? START : END);
+    const maxCount = validateMaxCount(options.maxCount);
+    const filter = filterCondition(options.filter);
+    return { [Symbol.asyncIterator]: () => this.allEvents(direction, from, maxCount, filter) };
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const from = options.fromPosition ?? START;
+    const condition = filterCondition(options.filter);
+    const lastSeen = from === START ? 0n : from === END ? this.headSequence() : lastSeenAt(from);
+    const subscription = new SqliteSubscription(
+      {
+        headSequence: () => this.headSequence(),
+        readPage: (after, upTo, limit) =>
+          this.query(
+            `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND position <= ? AND ${condition.sql} ORDER BY position LIMIT ?`,
+            [after, upTo, ...condition.params, limit],
+          ),
+        listen: (listener) => this.notifier.listen(listener),
+      },
+      {
+        lastSeen,
+        pageSize: this.options.pageSize,
+        pollIntervalMs: this.options.pollIntervalMs,
+        onEnd: (ended) => this.subscriptions.delete(ended),
+      },
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const head = this.headSequence();
+    return head > 0n ? toPosition(head) : undefined;
+  }
+
+  /** Stops every subscription, then closes the database. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+
+  // ----- appends -----
+
+  private appendInTransaction(
+    streamId: string,
+    events: readonly EncodedEvent[],
+    expected: ExpectedRevision,
+  ): AppendOutcome {
+    const currentRevision = this.currentRevision(streamId);
+    const decision = checkCommit(
+      streamId,
+      expected,
+      events.map((event) => event.eventId),
+      {
+        currentRevision,
+        latestWithId: (eventId) => this.latestWithId(eventId),
+        eventAt: (revision) => this.eventAt(streamId, revision),
+      },
+    );
+    if (decision.kind === 'conflict')
+      throw new WrongExpectedVersionError(streamId, expected, decision.actual);
+    if (decision.kind === 'idempotent') {
+      return { written: false, revision: decision.revision, position: decision.position };
+    }
+    if (events.length === 0) {
+      // EventStoreDB writes an invisible record and answers the current revision (-1: no stream).
+      return { written: false, revision: currentRevision, position: this.headSequence() };
+    }
+    const insert = this.statement(
+      'INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const recordedAt = this.options.clock().toISOString();
+    let position = 0n;
+    events.forEach((event, index) => {
+      const info = insert.run(
+        streamId,
+        currentRevision + 1 + index,
+        event.eventId,
+        event.type,
+        event.schemaVersion,
+        event.data,
+        event.metadata,
+        recordedAt,
+      );
+      position = BigInt(info.lastInsertRowid);
+    });
+    return { written: true, revision: currentRevision + events.length, position };
+  }
+
+  private currentRevision(streamId: string): number {
+    const row = this.statement(
+      'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+    ).get(streamId) as {
+      revision: number | null;
+    };
+    return row.revision ?? -1;
+  }
+
+  private latestWithId(eventId: string): StoredEventRef | undefined {
+    const row = this.statement(
+      'SELECT stream_id, revision, position FROM events WHERE event_id = ? ORDER BY position DESC LIMIT 1',
+    ).get(eventId) as { stream_id: string; revision: number; position: number } | undefined;
+    return (
+      row && { streamId: row.stream_id, revision: row.revision, position: BigInt(row.position) }
+    );
+  }
+
+  private eventAt(
+    streamId: string,
+    revision: number,
+  ): { eventId: string; position: bigint } | undefined {
+    const row = this.statement(
+      'SELECT event_id, position FROM events WHERE stream_id = ? AND revision = ?',
+    ).get(streamId, revision) as { event_id: string; position: number } | undefined;
+    return row && { eventId: row.event_id, position: BigInt(row.position) };
+  }
+
+  // ----- reads -----
+
+  private headSequence(): bigint {
+    const row = this.guard(() =>
+      this.statement('SELECT MAX(position) AS position FROM events').get(),
+    ) as {
+      position: number | null;
+    };
+    return BigInt(row.position ?? 0);
+  }
+
+  private async *streamEvents(
+    streamId: string,
+    direction: Direction,
+    from: number | typeof START | typeof END,
+    maxCount: number,
+  ): AsyncGenerator<RecordedEvent> {
+    const last = this.guard(() => this.currentRevision(streamId));
+    if (last < 0) throw new StreamNotFoundError(streamId);
+    let remaining = maxCount;
+    if (direction === 'forwards') {
+      // Bounded by the revision the read started at: a read is a snapshot, not a subscription.
+      let next = from === START ? 0 : from === END ? last + 1 : from;
+      while (remaining > 0 && next <= last) {
+        const page = this.query(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+          [streamId, next, last, Math.min(remaining, this.options.pageSize)],
+        );
+        if (page.length === 0) return;
+        for (const event of page) yield event;
+        remaining -= page.length;
+        next = page[page.length - 1].revision + 1;
+      }
+    } else {
+      let next = from === START ? 0 : from === END ? last : Math.min(from, last);
+      while (remaining > 0 && next >= 0) {
+        const page = this.query(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+          [streamId, next, Math.min(remaining, this.options.pageSize)],
+        );
+        if (page.length === 0) return;
+        for (const event of page) yield event;
+        remaining -= page.length;
+        next = page[page.length - 1].revision - 1;
+      }
+    }
+  }
+
+  private async *allEvents(
+    direction: Direction,
+    from: Position | typeof START | typeof END,
+    maxCount: number,
+    filter: { sql: string; params: readonly string[] },
+  ): AsyncGenerator<RecordedEvent> {
+    let remaining = maxCount;
+    if (direction === 'forwards') {
+      const head = this.headSequence();
+      let next = from === START ? 0n : from === END ? head + 1n : firstIncluded(from);
+      while (remaining > 0 && next <= head) {
+        const page = this.query(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? AND ${filter.sql} ORDER BY position LIMIT ?`,
+          [next, head, ...filter.params, Math.min(remaining, this.options.pageSize)],
+        );
+        for (const event of page) yield event;
+        if (page.length < Math.min(remaining, this.options.pageSize)) return;
+        remaining -= page.length;
+        next = page[page.length - 1].position.commit + 1n;
+      }
+    } else {
+      if (from === START) return;
+      let end = from === END ? this.headSequence() + 1n : backwardsExclusiveEnd(from);
+      while (remaining > 0 && end > 0n) {
+        const page = this.query(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? AND ${filter.sql} ORDER BY position DESC LIMIT ?`,
+          [end, ...filter.params, Math.min(remaining, this.options.pageSize)],
+        );
+        for (const event of page) yield event;
+        if (page.length < Math.min(remaining, this.options.pageSize)) return;
+        remaining -= page.length;
+        end = page[page.length - 1].position.commit;
+      }
+    }
+  }
+
+  private query(sql: string, params: readonly unknown[]): RecordedEvent[] {
+    return this.guard(() => {
+      const rows = this.statement(sql).all(...params) as EventRow[];
+      return rows.map((row) => decodeRow(row, this.options.upcasters));
+    });
+  }
+
+  // ----- plumbing -----
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs database work, turning driver failures (closed store, lock timeout, I/O) into port errors. */
+  private guard<T>(work: () => T): T {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof Database.SqliteError) {
+        throw new EventStoreUnavailableError(`SQLite event store failure: ${error.message}`, error);
+      }
+      throw error;
+    }
+  }
+}
