@@ -177,18 +177,19 @@ export const proposed = (
   revisionId: string,
   by: Actor,
   changes: object,
-  targetId = TARGET_1,
+  reference?: string,
 ): TaskEvent => ({
   type: 'TargetRevisionProposed',
   schemaVersion: 1,
   data: {
     taskId: TASK_ID,
-    targetId,
+    targetId: TARGET_1,
     revisionId,
     proposedBy: by.id,
     ...(by.unit ? { proposedByUnit: by.unit } : {}),
     changes,
     reason: '部分小区改造计划推迟',
+    ...(reference ? { reference } : {}),
   },
 });
 
