@@ -55,7 +55,7 @@ function readOne(text: string, start: number, digits: string): NumberReading {
   const enclosedBy = enclosure(text, start);
   if (enclosedBy === 'title') return skip('part of a document title in 《》');
   if (LATIN.test(before.slice(-1))) return skip('part of a code or name (H5, GB/T …)');
-  if (after.startsWith('+')) return skip('part of a name such as 1+N');
+  if (after.startsWith('+') || before.endsWith('+')) return skip('part of a name such as 1+N');
   if (
     /^年度/.test(after) ||
     (/^\d{4}$/.test(digits) && /^(年|\s*[-~～—–至]\s*\d{4}\s*年)/.test(after))
