@@ -1,13 +1,12 @@
-/**
- * The domain types this library produces. libs/domain has no public index yet, so they are
- * imported by path here, in one place: switch this file to '@duty-ledger/domain' once it exports them.
- */
+/** The domain types this library produces, in one place. Type-only: no domain code is loaded. */
 export type {
+  Comparator,
+  MeasureKind,
   PlanDraft,
   SectionDraft,
-  TaskDraft,
   TargetDraft,
+  TargetKind,
+  TaskDraft,
   UnitRef,
   UnitRegistry,
-} from '../../domain/src/model/plan-draft';
-export type { Comparator, MeasureKind, TargetKind } from '../../domain/src/model/target-terms';
+} from '@duty-ledger/domain';
