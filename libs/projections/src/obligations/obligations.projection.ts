@@ -1,0 +1,158 @@
+import type Database from 'better-sqlite3';
+import type { TaskEvent } from '@duty-ledger/domain';
+import { asDomainEvent, metadataOf } from '../shared/domain-events';
+import { evolveTaskView, covers, leadsAcknowledged, type AssignmentView, type TaskView } from '../shared/task-view';
+import { TaskViewStore } from '../shared/task-view-store';
+import { VersionedTable, type RowValues } from '../shared/versioned-table';
+import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
+import {
+  ITEM_KEY,
+  ITEM_VALUES,
+  OBLIGATION_KEY,
+  OBLIGATION_TABLES,
+  OBLIGATION_VALUES,
+  OBLIGATIONS_DDL,
+} from './obligations.schema';
+
+/** Events that cannot change items or obligations (reports go to their own table). */
+const NO_ROW_CHANGE: ReadonlySet<TaskEvent['type']> = new Set([
+  'MilestoneReported',
+  'TargetRevisionProposed',
+  'TargetRevisionRejected',
+  'DeadlineExtensionRequested',
+  'DeadlineExtensionRejected',
+]);
+
+export function itemRows(view: TaskView | undefined): Map<string, RowValues> {
+  const rows = new Map<string, RowValues>();
+  if (!view) return rows;
+  const task = {
+    plan_id: view.planId,
+    task_id: view.taskId,
+    task_no: view.no,
+    task_title: view.title,
+    section_no: view.sectionNo,
+    section_title: view.sectionTitle,
+  };
+  if (view.targets.length === 0) {
+    rows.set(view.taskId, {
+      item_id: view.taskId,
+      ...task,
+      target_id: null,
+      due_date: view.dueDate,
+      orig_due_date: view.dueDate,
+      completion: 'open',
+      lead_acknowledged: leadsAcknowledged(view, undefined) ? 1 : 0,
+      deadline_moves: 0,
+      registered_at: view.registeredAt,
+    });
+  }
+  for (const t of view.targets) {
+    rows.set(t.targetId, {
+      item_id: t.targetId,
+      ...task,
+      target_id: t.targetId,
+      metric: t.metric,
+      kind: t.kind,
+      measure: t.measure,
+      baseline: t.baseline?.value ?? null,
+      value: t.current.value,
+      comparator: t.current.comparator,
+      unit: t.current.unit,
+      due_date: t.current.dueDate,
+      orig_value: t.original.value,
+      orig_comparator: t.original.comparator,
+      orig_unit: t.original.unit,
+      orig_due_date: t.original.dueDate,
+      completion: t.completion,
+      lead_acknowledged: leadsAcknowledged(view, t.targetId) ? 1 : 0,
+      deadline_moves: t.deadlineMoves,
+      registered_at: t.registeredAt,
+    });
+  }
+  return rows;
+}
+
+/**
+ * One obligation per unit and item. A unit owing an item through several assignments (the task
+ * and the target, or two roles) holds the strongest: lead before supporting, then the assignment
+ * made on the target itself; its acknowledgement is the one shown.
+ */
+export function obligationRows(view: TaskView | undefined): Map<string, RowValues> {
+  const rows = new Map<string, RowValues>();
+  if (!view) return rows;
+  const itemIds: (string | undefined)[] = view.targets.length === 0 ? [undefined] : view.targets.map((t) => t.targetId);
+  const rank = (a: AssignmentView) => (a.role === 'lead' ? 0 : 2) + (a.targetId === undefined ? 1 : 0);
+  for (const targetId of itemIds) {
+    const itemId = targetId ?? view.taskId;
+    const owing = view.assignments.filter((a) => (targetId === undefined ? a.targetId === undefined : covers(a, targetId)));
+    const governing = new Map<string, AssignmentView>();
+    for (const a of owing) {
+      const held = governing.get(a.unit);
+      if (!held || rank(a) < rank(held)) governing.set(a.unit, a);
+    }
+    for (const [unit, a] of governing) {
+      rows.set(`${unit}\u0000${itemId}`, {
+        unit,
+        item_id: itemId,
+        role: a.role,
+        scope: a.targetId === undefined ? 'task' : 'target',
+        via_group: a.viaGroup ?? null,
+        is_group: a.isGroup ? 1 : 0,
+        ack_state: a.ack,
+        ack_version: a.ackVersion ?? null,
+        assigned_at: a.assignedAt,
+        answered_at: a.answeredAt ?? null,
+        owed_since: a.owedSince ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+export const obligationsProjection: Projection = {
+  name: 'obligations',
+  version: 1,
+
+  setUp(db) {
+    db.exec(OBLIGATIONS_DDL);
+  },
+
+  tearDown(db) {
+    dropTables(db, Object.values(OBLIGATION_TABLES));
+  },
+
+  applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
+    const views = new TaskViewStore(db, OBLIGATION_TABLES.taskViews);
+    const items = new VersionedTable(db, OBLIGATION_TABLES.items, ITEM_KEY, ITEM_VALUES);
+    const obligations = new VersionedTable(db, OBLIGATION_TABLES.obligations, OBLIGATION_KEY, OBLIGATION_VALUES);
+    const insertPlan = db.prepare(
+      `INSERT OR REPLACE INTO ${OBLIGATION_TABLES.plans} (plan_id, title, year, due_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    const insertReport = db.prepare(
+      `INSERT INTO ${OBLIGATION_TABLES.reports} (target_id, unit, value, as_of_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+
+    for (const { event: recorded, at } of events) {
+      const event = asDomainEvent(recorded);
+      if (!event) continue;
+      if (event.type === 'PlanRegistered') {
+        const d = event.data;
+        insertPlan.run(d.planId, d.title, d.year, d.dueDate, at);
+        continue;
+      }
+      if (event.type === 'MilestoneReported') {
+        const d = event.data;
+        insertReport.run(d.targetId, d.unit, d.value, d.asOf, at);
+      }
+      const before = views.get(event.data.taskId);
+      const after = evolveTaskView(before, event, { at, actor: metadataOf(recorded).actor, commandId: metadataOf(recorded).commandId });
+      if (!after || after === before) continue;
+      views.put(after);
+      if (NO_ROW_CHANGE.has(event.type)) continue;
+      items.sync(itemRows(before), itemRows(after), at);
+      obligations.sync(obligationRows(before), obligationRows(after), at);
+    }
+    views.flush();
+  },
+};

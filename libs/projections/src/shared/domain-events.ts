@@ -1,0 +1,40 @@
+import type { RecordedEvent } from '@duty-ledger/event-store';
+import type { EventMetadata, PlanEvent, TaskEvent } from '@duty-ledger/domain';
+
+export type DomainEvent = PlanEvent | TaskEvent;
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set<DomainEvent['type']>([
+  'PlanRegistered',
+  'TaskRegistered',
+  'TargetRegistered',
+  'LeadAssigned',
+  'SupportingUnitAssigned',
+  'AssignmentRemoved',
+  'AssignmentAcknowledged',
+  'AssignmentDeclined',
+  'MilestoneReported',
+  'TargetRevisionProposed',
+  'TargetRevisionRejected',
+  'TargetRevised',
+  'DeadlineExtensionRequested',
+  'DeadlineExtensionApproved',
+  'DeadlineExtensionRejected',
+  'CompletionClaimed',
+  'CompletionVerified',
+  'CompletionSentBack',
+  'TargetReopened',
+]);
+
+/**
+ * The catalogue event a recorded event carries, or undefined for a type this build does not know
+ * (a newer writer): read models skip what they cannot read rather than stop. The store has
+ * already upcast `data` to the current schema version.
+ */
+export function asDomainEvent(recorded: RecordedEvent): DomainEvent | undefined {
+  if (!KNOWN_TYPES.has(recorded.type)) return undefined;
+  return { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data } as unknown as DomainEvent;
+}
+
+export function metadataOf(recorded: RecordedEvent): Partial<EventMetadata> {
+  return recorded.metadata as Partial<EventMetadata>;
+}

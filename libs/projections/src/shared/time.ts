@@ -1,0 +1,42 @@
+/**
+ * Time on the read side. Instants are ISO-8601 UTC strings as `Date.toISOString()` writes them, so
+ * text order is time order and SQLite compares them with plain `<=`. Calendar dates (YYYY-MM-DD)
+ * are days in China Standard Time (UTC+8, no daylight saving since 1991).
+ */
+
+/** `valid_to` of a row that is still current: after every instant a query can ask about. */
+export const OPEN_END = '9999-12-31T23:59:59.999Z';
+
+export const CHINA_OFFSET_MINUTES = 8 * 60;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Normalises any ISO-8601 instant to the canonical form; throws on nonsense. */
+export function toInstant(value: string | Date): string {
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO-8601 instant: '${String(value)}'`);
+  return new Date(ms).toISOString();
+}
+
+/** The later of two canonical instants. */
+export const laterOf = (a: string, b: string): string => (a >= b ? a : b);
+
+/** The first instant of a calendar day in the given offset. */
+export function dayStart(date: string, offsetMinutes = CHINA_OFFSET_MINUTES): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) - offsetMinutes * 60_000;
+}
+
+/** The instant a due date runs out: the end of that day (24:00) in the given offset. */
+export const dueInstant = (dueDate: string, offsetMinutes = CHINA_OFFSET_MINUTES): number =>
+  dayStart(dueDate, offsetMinutes) + DAY_MS;
+
+/** The calendar day an instant falls on in the given offset. */
+export function calendarDayOf(instant: number | string, offsetMinutes = CHINA_OFFSET_MINUTES): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+export const daysBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / DAY_MS;
+
+export const addDays = (instantMs: number, days: number): number => instantMs + days * DAY_MS;
