@@ -6,6 +6,7 @@ import { CLOCK, SystemClock, type Clock } from '@duty-ledger/clock';
 import { EventStoreModule } from '@duty-ledger/event-store/nest';
 import { ProblemFilter } from '@duty-ledger/http';
 import { CommandsModule, IdempotencyInterceptor } from '@duty-ledger/commands';
+import { readUnitRegistry } from '@duty-ledger/plan-import';
 import { ProjectionsModule } from '@duty-ledger/projections/nest';
 import type { ApiConfig } from './config';
 import { HealthController } from './health.controller';
@@ -20,7 +21,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot({ connectionString: config.eventStoreConnectionString, dataDir: config.dataDir, fsync: config.fsync }),
         { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
-        CommandsModule,
+        CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
       ],
       controllers: [HealthController],

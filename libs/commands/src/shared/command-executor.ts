@@ -8,10 +8,16 @@ import {
 } from '@duty-ledger/event-store';
 import { deterministicUuid } from './deterministic-id';
 
-/** The pure pair a stream's decisions come from (see libs/domain). */
-export interface Decider<Command, State, Event extends { type: string; schemaVersion: number; data: object }> {
+type AnyEvent = { type: string; schemaVersion: number; data: object };
+
+/** How a stream's events fold into state. */
+export interface Fold<State, Event extends AnyEvent> {
   readonly initialState: () => State;
   readonly evolve: (state: State, event: Event) => State;
+}
+
+/** The pure pair a stream's decisions come from (see libs/domain). */
+export interface Decider<Command, State, Event extends AnyEvent> extends Fold<State, Event> {
   readonly decide: (command: Command, state: State) => readonly Event[];
 }
 
@@ -36,10 +42,10 @@ export interface CommandResult<Event> {
 const MAX_ATTEMPTS = 5;
 
 /** Reads the stream and folds it; revision -1 when the stream does not exist yet. */
-export async function loadState<Command, State, Event extends { type: string; schemaVersion: number; data: object }>(
+export async function loadState<State, Event extends AnyEvent>(
   store: EventStore,
   streamId: string,
-  decider: Decider<Command, State, Event>,
+  decider: Fold<State, Event>,
 ): Promise<{ state: State; revision: number }> {
   let state = decider.initialState();
   let revision = -1;
@@ -59,7 +65,7 @@ export async function loadState<Command, State, Event extends { type: string; sc
  * is retried on fresh state, which is safe because the decision is remade from the events; with
  * If-Match the caller asked to act only on what it saw, so the conflict goes back as 409.
  */
-export async function executeCommand<Command, State, Event extends { type: string; schemaVersion: number; data: object }>(
+export async function executeCommand<Command, State, Event extends AnyEvent>(
   store: EventStore,
   streamId: string,
   decider: Decider<Command, State, Event>,
@@ -85,7 +91,7 @@ export async function executeCommand<Command, State, Event extends { type: strin
 }
 
 /** Event ids derive from the command id, so a retried command cannot write its events twice. */
-export function toNewEvents(events: readonly { type: string; schemaVersion: number; data: object }[], options: ExecutionOptions, offset = 0) {
+export function toNewEvents(events: readonly AnyEvent[], options: ExecutionOptions, offset = 0) {
   const recordedAt = options.recordedAt();
   return events.map((event, index) => ({
     id: deterministicUuid(options.commandId, String(offset + index)),

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { UnitRegistry } from '@duty-ledger/domain';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { CompletionController } from './completion/completion.controller';
+import { ExtensionsController } from './extensions/extensions.controller';
+import { MilestonesController } from './milestones/milestones.controller';
+import { ImportPlanHandler } from './plans/import-plan.command';
+import { PlansController } from './plans/plans.controller';
+import { UNIT_REGISTRY } from './plans/unit-registry.token';
+import { RevisionsController } from './revisions/revisions.controller';
+import { CommandSender } from './shared/command-sender';
+import { DispatchTaskCommandHandler } from './shared/dispatch-task-command';
+
+/** The write side over HTTP: controllers send commands on the bus; handlers load, decide, append. */
+@Module({})
+export class CommandsModule {
+  static register(options: { unitRegistry: UnitRegistry }): DynamicModule {
+    return {
+      module: CommandsModule,
+      controllers: [PlansController, AssignmentsController, MilestonesController, RevisionsController, ExtensionsController, CompletionController],
+      providers: [CommandSender, DispatchTaskCommandHandler, ImportPlanHandler, { provide: UNIT_REGISTRY, useValue: options.unitRegistry }],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CalendarDate, Reason } from '../shared/dto-rules';
+
+export class RequestExtensionDto {
+  @CalendarDate('2025-03-31')
+  requestedDueDate: string;
+
+  @Reason('设备到货延迟')
+  reason: string;
+}
+
+export class ApproveExtensionDto {
+  @CalendarDate('2025-02-28')
+  newDueDate: string;
+
+  @ApiPropertyOptional({ example: '同意延期至2月底' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

@@ -1,0 +1,41 @@
+import { BadRequestException } from '@nestjs/common';
+import type { Actor, CommandMetadata } from '@duty-ledger/domain';
+import type { Clock } from '@duty-ledger/clock';
+import type { JsonObject } from '@duty-ledger/event-store';
+import { newId } from './deterministic-id';
+import { correlationIdOf, ifMatchRevisionOf, type CommandRequest } from './request-context';
+
+/** Everything a command needs from its request besides its data. */
+export interface CommandContext {
+  /** Goes into the domain command: who, when, which command. */
+  readonly command: CommandMetadata;
+  /** Stamped on every event the command appends. */
+  readonly eventMetadata: JsonObject;
+  readonly expectedRevision?: number;
+}
+
+export function commandContextOf(request: CommandRequest, clock: Clock): CommandContext {
+  const { principal } = request;
+  const actor: Actor = {
+    id: principal.sub,
+    role: principal.role,
+    ...(principal.unit !== undefined ? { unit: principal.unit } : {}),
+    ...(principal.name !== undefined ? { name: principal.name } : {}),
+  };
+  const commandId = request.commandId ?? newId();
+  const now = clock.now().toISOString();
+  const ifMatch = ifMatchRevisionOf(request);
+  if (ifMatch === 'invalid') {
+    throw new BadRequestException({
+      statusCode: 400,
+      message: 'If-Match: must be a stream revision such as "3"',
+      errors: [{ field: 'If-Match', reason: 'must be a stream revision such as "3"' }],
+    });
+  }
+  const correlationId = correlationIdOf(request) ?? commandId;
+  return {
+    command: { actor, now, commandId },
+    eventMetadata: { actor: { ...actor }, commandId, correlationId, causationId: commandId, occurredAt: now },
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  };
+}
