@@ -78,7 +78,11 @@ export interface AssignmentRemoved {
 
 /** The terms a unit acknowledged: what it agreed to owe. */
 export interface AssignmentTerms {
-  /** Increases on every change of owners, target values, comparators, units or due dates in scope. */
+  /**
+   * Starts at 1; increases on a change of owners, target values, comparators, units or due dates
+   * in scope once some unit at that scope has answered (acknowledged or declined) the current
+   * version, which that change reopens. Changes nobody has answered yet share one version.
+   */
   readonly version: number;
   readonly dueDate: string;
   readonly leads: readonly string[];

@@ -212,28 +212,25 @@ function updateAssignment(
  * so the terms set up by an import are all version 1.
  */
 function settleTerms(before: RegisteredTask, after: RegisteredTask): RegisteredTask {
-  const taskScope = { taskId: after.taskId };
-  let next: RegisteredTask = bumps(before, after, taskScope)
-    ? { ...after, termsVersion: after.termsVersion + 1 }
-    : after;
-  next = {
-    ...next,
-    targets: next.targets.map((t) =>
-      bumps(before, after, { taskId: after.taskId, targetId: t.targetId })
-        ? { ...t, termsVersion: t.termsVersion + 1 }
-        : t,
-    ),
+  const bump = (scope: AssignmentScope) => (bumps(before, after, scope) ? 1 : 0);
+  const versioned: RegisteredTask = {
+    ...after,
+    termsVersion: after.termsVersion + bump({ taskId: after.taskId }),
+    targets: after.targets.map((t) => ({
+      ...t,
+      termsVersion: t.termsVersion + bump({ taskId: after.taskId, targetId: t.targetId }),
+    })),
   };
-  const settled = next;
   return {
-    ...settled,
-    assignments: settled.assignments.map((a) => ({
+    ...versioned,
+    assignments: versioned.assignments.map((a) => ({
       ...a,
-      ackStatus: ackStatusOf(a, termsVersionOf(settled, a)),
+      ackStatus: ackStatusOf(a, termsVersionOf(versioned, a)),
     })),
   };
 }
 
+/** A scope that did not exist before the event (a target just registered) starts at 1. */
 function bumps(before: RegisteredTask, after: RegisteredTask, scope: AssignmentScope): boolean {
   if (scope.targetId !== undefined && !before.targets.some((t) => t.targetId === scope.targetId))
     return false;

@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// Test-only module: built with the library but never imported by production code.
 import { DomainError, type DomainErrorCode } from '../errors';
 
 /** The three functions a decider test needs. */

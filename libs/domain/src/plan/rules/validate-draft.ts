@@ -51,7 +51,11 @@ export function validateDraft(
     );
     task.targets.forEach((target, i) => {
       requireFiniteNumber(target.value, `task ${task.no} target ${i + 1} value`);
-      requireText(target.unit, `task ${task.no} target ${i + 1} unit`);
+      // The unit of measure may be empty: "全年总计归集数据不低于132万" names none, and the
+      // register keeps what the text says rather than a guessed unit.
+      if (typeof target.unit !== 'string') {
+        throw new RuleViolationError(`task ${task.no} target ${i + 1} unit must be text`);
+      }
       if (target.dueDate !== undefined)
         requireIsoDate(target.dueDate, `task ${task.no} target ${i + 1} dueDate`);
     });

@@ -48,7 +48,3 @@ export type TaskCommand =
 
 export type TaskCommandType = TaskCommand['type'];
 
-/** Commands whose data names a task (and optionally a target); the rest name only a target. */
-export type TaskScopedCommand =
-  AssignLead | AssignSupportingUnit | RemoveAssignment | AcknowledgeAssignment | DeclineAssignment;
-export type TargetCommand = Exclude<TaskCommand, TaskScopedCommand>;
