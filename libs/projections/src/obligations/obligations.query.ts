@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { AssignmentRole, Comparator, MeasureKind, TargetKind } from '@duty-ledger/domain';
 import { assessStatus, type StatusAssessment, type StatusInput } from '../status/status-light';
-import { DEFAULT_RULE_SET, type StatusRuleSet } from '../status/rule-set';
+import { DEFAULT_RULE_SET } from '../status/rule-set';
 import type { AckState, CompletionStatus } from '../shared/task-view';
 import { toInstant } from '../shared/time';
+import type { AsOfOptions } from '../shared/as-of';
 import { OBLIGATION_TABLES } from './obligations.schema';
 
 export interface TargetValue {
@@ -60,12 +61,6 @@ export interface Obligation {
   readonly leadAcknowledged: boolean;
   readonly deadlineMoves: number;
   readonly status: StatusAssessment;
-}
-
-export interface AsOfOptions {
-  /** ISO instant: the answer is exactly what was recorded up to it; lights are computed at it too. */
-  readonly asOf: string | Date;
-  readonly ruleSet?: StatusRuleSet;
 }
 
 export interface ObligationFilter extends AsOfOptions {

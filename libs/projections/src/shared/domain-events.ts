@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@duty-ledger/event-store';
 import type { EventMetadata, PlanEvent, TaskEvent } from '@duty-ledger/domain';
+import { toInstant } from './time';
 
 export type DomainEvent = PlanEvent | TaskEvent;
 
@@ -37,4 +38,12 @@ export function asDomainEvent(recorded: RecordedEvent): DomainEvent | undefined 
 
 export function metadataOf(recorded: RecordedEvent): Partial<EventMetadata> {
   return recorded.metadata as Partial<EventMetadata>;
+}
+
+/** When the act happened (canonical ISO), or `fallback` when the metadata does not say. */
+export function occurredAtOf(recorded: RecordedEvent, fallback: string): string {
+  const occurredAt = metadataOf(recorded).occurredAt;
+  if (typeof occurredAt !== 'string') return fallback;
+  const ms = Date.parse(occurredAt);
+  return Number.isNaN(ms) ? fallback : toInstant(new Date(ms));
 }

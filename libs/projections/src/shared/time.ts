@@ -40,3 +40,14 @@ export function calendarDayOf(instant: number | string, offsetMinutes = CHINA_OF
 export const daysBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / DAY_MS;
 
 export const addDays = (instantMs: number, days: number): number => instantMs + days * DAY_MS;
+
+/**
+ * A bound of a time range given as an instant or a calendar day: a day stands for its first
+ * instant as a lower bound and its last as an upper bound (China time).
+ */
+export function rangeBound(value: string, side: 'from' | 'to', offsetMinutes = CHINA_OFFSET_MINUTES): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Date(side === 'from' ? dayStart(value, offsetMinutes) : dueInstant(value, offsetMinutes) - 1).toISOString();
+  }
+  return toInstant(value);
+}

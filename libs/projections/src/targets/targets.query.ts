@@ -1,0 +1,136 @@
+import type Database from 'better-sqlite3';
+import type { Actor } from '@duty-ledger/domain';
+import { assessStatus, type StatusAssessment } from '../status/status-light';
+import { DEFAULT_RULE_SET } from '../status/rule-set';
+import { toInstant } from '../shared/time';
+import type { AsOfOptions } from '../shared/as-of';
+import { TARGET_TABLES } from './targets.schema';
+import type { FieldChange, TargetState } from './target-state';
+
+export interface TargetReport {
+  readonly milestoneId: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly asOf: string;
+  readonly recordedAt: string;
+  readonly note?: string;
+  readonly evidence: readonly string[];
+}
+
+export interface TargetDetails extends TargetState {
+  readonly asOf: string;
+  readonly planTitle?: string;
+  readonly planYear?: number;
+  readonly latestReport?: TargetReport;
+  readonly reportCount: number;
+  readonly status: StatusAssessment;
+}
+
+export interface TargetHistoryEntry {
+  readonly type: string;
+  readonly actor?: Actor;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly position: string;
+  readonly reason?: string;
+  readonly reference?: string;
+  /** Each tracked field the event changed; empty for acts that changed none (an acknowledgement, a proposal). */
+  readonly changes: readonly FieldChange[];
+}
+
+const { history, plans, reports } = TARGET_TABLES;
+
+interface ReportRow {
+  milestone_id: string;
+  unit: string;
+  value: number;
+  as_of_date: string;
+  recorded_at: string;
+  note: string | null;
+  evidence: string;
+}
+
+/** A target as recorded up to `asOf`, with its light at that instant; undefined if it did not exist then. */
+export function targetDetails(db: Database.Database, targetId: string, options: AsOfOptions): TargetDetails | undefined {
+  const asOf = toInstant(options.asOf);
+  const row = db
+    .prepare<[string, string], { state: string }>(
+      `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(targetId, asOf);
+  if (!row) return undefined;
+  const state = JSON.parse(row.state) as TargetState;
+  const plan = db.prepare<[string], { title: string; year: number }>(`SELECT title, year FROM ${plans} WHERE plan_id = ?`).get(state.planId);
+  const latest = db
+    .prepare<[string, string], ReportRow>(
+      `SELECT * FROM ${reports} WHERE target_id = ? AND recorded_at <= ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
+    )
+    .get(targetId, asOf);
+  const reportCount =
+    db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n FROM ${reports} WHERE target_id = ? AND recorded_at <= ?`).get(targetId, asOf)?.n ?? 0;
+  const status = assessStatus(
+    {
+      dueDate: state.current.dueDate,
+      planYear: plan?.year ?? Number(state.current.dueDate.slice(0, 4)),
+      current: state.current,
+      original: state.original,
+      kind: state.kind,
+      ...(state.baseline ? { baseline: state.baseline.value } : {}),
+      ...(latest ? { latestValue: latest.value } : {}),
+      completion: state.completion,
+      leadAcknowledged: state.leadAcknowledged,
+    },
+    new Date(asOf),
+    options.ruleSet ?? DEFAULT_RULE_SET,
+  );
+  return {
+    asOf,
+    ...state,
+    ...(plan ? { planTitle: plan.title, planYear: plan.year } : {}),
+    ...(latest ? { latestReport: toReport(latest) } : {}),
+    reportCount,
+    status,
+  };
+}
+
+function toReport(row: ReportRow): TargetReport {
+  return {
+    milestoneId: row.milestone_id,
+    unit: row.unit,
+    value: row.value,
+    asOf: row.as_of_date,
+    recordedAt: row.recorded_at,
+    ...(row.note !== null ? { note: row.note } : {}),
+    evidence: JSON.parse(row.evidence) as string[],
+  };
+}
+
+interface HistoryRow {
+  type: string;
+  actor: string | null;
+  occurred_at: string;
+  recorded_at: string;
+  position: string;
+  reason: string | null;
+  reference: string | null;
+  changes: string;
+}
+
+/** Every event that touched the target, in log order, as recorded up to `asOf`; undefined for an unknown target. */
+export function targetHistory(db: Database.Database, targetId: string, options: Pick<AsOfOptions, 'asOf'>): TargetHistoryEntry[] | undefined {
+  const asOf = toInstant(options.asOf);
+  const rows = db
+    .prepare<[string, string], HistoryRow>(`SELECT * FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`)
+    .all(targetId, asOf);
+  if (rows.length === 0) return undefined;
+  return rows.map((row) => ({
+    type: row.type,
+    ...(row.actor !== null ? { actor: JSON.parse(row.actor) as Actor } : {}),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    position: row.position,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    ...(row.reference !== null ? { reference: row.reference } : {}),
+    changes: JSON.parse(row.changes) as FieldChange[],
+  }));
+}
