@@ -200,6 +200,27 @@ describe('ImportPlan', () => {
       );
   });
 
+  it('keeps a target whose text names no unit of measure (全年总计归集数据不低于132万)', () => {
+    const target = {
+      ...task2.targets[0],
+      metric: '全年总计归集数据',
+      value: 1_320_000,
+      unit: '',
+      sourceText: '全年总计归集数据不低于132万',
+    };
+    const onlyTarget: PlanDraft = {
+      ...draft,
+      sections: [{ no: '三', title: 's', tasks: [{ ...task2, targets: [target] }] }],
+    };
+    const [, taskStream] = given()
+      .when(importPlan({ draft: onlyTarget }))
+      .decision();
+    expect(taskStream.events[1]).toMatchObject({
+      type: 'TargetRegistered',
+      data: { value: 1_320_000, unit: '' },
+    });
+  });
+
   it('leaves out sourceSha256 when the plan did not come from text', () => {
     const [plan] = given().when(importPlan()).decision();
     expect(plan.events[0].data).not.toHaveProperty('sourceSha256');
@@ -349,7 +370,7 @@ describe('ImportPlan', () => {
       'target 1 value',
     ],
     [
-      'a target without a unit',
+      'a target unit that is not text',
       {
         draft: {
           ...draft,
@@ -357,7 +378,7 @@ describe('ImportPlan', () => {
             {
               no: '二',
               title: 's',
-              tasks: [{ ...task2, targets: [{ ...task2.targets[0], unit: '' }] }],
+              tasks: [{ ...task2, targets: [{ ...task2.targets[0], unit: 12 as never }] }],
             },
           ],
         },

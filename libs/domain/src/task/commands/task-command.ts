@@ -47,4 +47,3 @@ export type TaskCommand =
   | ReopenTarget;
 
 export type TaskCommandType = TaskCommand['type'];
-
