@@ -90,10 +90,15 @@ export function statusFacts(input: StatusInput, now: Date, ruleSet: StatusRuleSe
   return { facts, assessment: { metCurrent, metOriginal, progress, expectedProgress: expected } };
 }
 
+/** The light the first rule that holds gives. */
+export function lightFor(facts: ReadonlySet<StatusFact>, ruleSet: StatusRuleSet): string {
+  const rule = ruleSet.rules.find((r) => r.when.some((all) => all.every((fact) => facts.has(fact))));
+  if (!rule) throw new Error(`Rule set ${ruleSet.id}@${ruleSet.version} gives no light; end it with an 'always' rule`);
+  return rule.light;
+}
+
 /** The light of one obligation at `now` under a rule set: computed on every query, never stored. */
 export function assessStatus(input: StatusInput, now: Date, ruleSet: StatusRuleSet): StatusAssessment {
   const { facts, assessment } = statusFacts(input, now, ruleSet);
-  const rule = ruleSet.rules.find((r) => r.when.some((all) => all.every((fact) => facts.has(fact))));
-  if (!rule) throw new Error(`Rule set ${ruleSet.id}@${ruleSet.version} gives no light; end it with an 'always' rule`);
-  return { light: rule.light, ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, ...assessment };
+  return { light: lightFor(facts, ruleSet), ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, ...assessment };
 }
