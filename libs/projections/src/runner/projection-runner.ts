@@ -284,8 +284,8 @@ export class ProjectionRunner {
         await this.consume();
         return;
       } catch (error) {
-        if (this.stopping) return;
         this.lastError = error instanceof Error ? error.message : String(error);
+        if (this.stopping) return;
         this.options.logger?.error(`Projection runner failed, retrying in ${delay} ms: ${this.lastError}`);
         await firstValueFrom(race(timer(delay), this.stopSignal), { defaultValue: undefined });
         delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
