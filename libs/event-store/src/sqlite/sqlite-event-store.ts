@@ -44,6 +44,18 @@ interface AppendOutcome {
   readonly position: bigint;
 }
 
+/**
+ * better-sqlite3's SqliteError, recognised by its SQLITE_* code rather than by instanceof: the
+ * native addon keeps the error class of the first copy of the module loaded in the process, which
+ * under jest can come from another test file's module registry and realm (so not even
+ * `instanceof Error` holds).
+ */
+function isSqliteError(error: unknown): error is { code: string; message: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
 function validateExpected(expected: ExpectedRevision): void {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (!Number.isSafeInteger(expected) || expected < 0) {
@@ -54,8 +66,9 @@ function validateExpected(expected: ExpectedRevision): void {
 }
 
 function validateStreamId(streamId: string): void {
-  if (typeof streamId !== 'string' || streamId === '')
+  if (typeof streamId !== 'string' || streamId === '') {
     throw new TypeError('Stream id must be a non-empty string');
+  }
 }
 
 function validateMaxCount(maxCount: number | undefined): number {
@@ -118,8 +131,9 @@ export class SqliteEventStore implements EventStore {
     validateExpected(options.expectedRevision);
     const encoded = events.map(encodeEvent);
     const size = encoded.reduce((total, event) => total + event.size, 0);
-    if (size > this.options.maxAppendSize)
+    if (size > this.options.maxAppendSize) {
       throw new AppendTooLargeError(streamId, this.options.maxAppendSize);
+    }
     const outcome = this.guard(() =>
       this.appendTransaction(streamId, encoded, options.expectedRevision),
     );
@@ -369,7 +383,7 @@ export class SqliteEventStore implements EventStore {
     try {
       return work();
     } catch (error) {
-      if (error instanceof Database.SqliteError) {
+      if (isSqliteError(error)) {
         throw new EventStoreUnavailableError(`SQLite event store failure: ${error.message}`, error);
       }
       throw error;
