@@ -5,3 +5,4 @@ export * from './port/errors';
 export * from './port/event-store.port';
 export * from './port/upcasting';
 export * from './sqlite';
+export * from './esdb';
