@@ -254,10 +254,14 @@ function* assessedRows(db: Database.Database, filter: ObligationFilter, asOf: st
   }
 }
 
+/** Every obligation matching the filter as of an instant, by due date (for exports). */
+export function listObligations(db: Database.Database, filter: ObligationFilter): Obligation[] {
+  return [...assessedRows(db, filter, toInstant(filter.asOf))];
+}
+
 /** Everything one unit owes as of an instant, by due date; optionally only one light. */
 export function unitObligations(db: Database.Database, unit: string, options: AsOfOptions & { status?: string }): Obligation[] {
-  const asOf = toInstant(options.asOf);
-  return [...assessedRows(db, { ...options, unit }, asOf)];
+  return listObligations(db, { ...options, unit });
 }
 
 /** Obligations across units as of an instant, by due date, one page at a time. */

@@ -169,10 +169,19 @@ export class ProjectionRunner {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       // Listen before looking, so a commit between the look and the wait is not missed.
-      const nextCommit = firstValueFrom(race(this.commits, timer(Math.max(0, deadline - Date.now())).pipe(map(() => undefined))));
-      if (await this.isProjected(position)) return true;
-      if (Date.now() >= deadline) return false;
-      await nextCommit;
+      let committed!: () => void;
+      const nextCommit = new Promise<void>((resolve) => (committed = resolve));
+      const listening = this.commits.subscribe(() => committed());
+      let timeout: NodeJS.Timeout | undefined;
+      try {
+        if (await this.isProjected(position)) return true;
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) return false;
+        await Promise.race([nextCommit, new Promise((resolve) => (timeout = setTimeout(resolve, remaining)))]);
+      } finally {
+        clearTimeout(timeout);
+        listening.unsubscribe();
+      }
     }
   }
 

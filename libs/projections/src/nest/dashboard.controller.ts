@@ -1,0 +1,18 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { dashboardSummary, type DashboardSummary } from '../dashboard/dashboard-summary.query';
+import { ReadContext } from './read-context';
+import { DashboardQueryDto } from './audit.dto';
+import { WaitForPositionInterceptor } from './wait-for-position.interceptor';
+
+@ApiTags('dashboard')
+@Controller('dashboard')
+@UseInterceptors(WaitForPositionInterceptor)
+export class DashboardController {
+  constructor(private readonly read: ReadContext) {}
+
+  @Get('summary')
+  summary(@Query() query: DashboardQueryDto): DashboardSummary {
+    return dashboardSummary(this.read.db, query.planId, { asOf: this.read.asOf(query.asOf), ruleSet: this.read.ruleSet });
+  }
+}

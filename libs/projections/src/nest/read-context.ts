@@ -1,0 +1,38 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { CLOCK, type Clock } from '@duty-ledger/clock';
+import { DEFAULT_RULE_SET, lightsOf, type StatusRuleSet } from '../status/rule-set';
+import { toInstant } from '../shared/time';
+import { PROJECTIONS_CONFIG, READ_MODEL_DB, type ProjectionsConfig } from './projections.config';
+
+/** What every read endpoint needs: the database, the rule set, and "now" from the injected clock. */
+@Injectable()
+export class ReadContext {
+  readonly ruleSet: StatusRuleSet;
+
+  constructor(
+    @Inject(READ_MODEL_DB) readonly db: Database.Database,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PROJECTIONS_CONFIG) config: ProjectionsConfig,
+  ) {
+    this.ruleSet = config.ruleSet ?? DEFAULT_RULE_SET;
+  }
+
+  /** The instant asked about, or now. */
+  asOf(asOf: string | undefined): string {
+    return asOf === undefined ? this.clock.now().toISOString() : toInstant(asOf);
+  }
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** A light name must be one the rule set gives. */
+  status(status: string | undefined): string | undefined {
+    const lights = lightsOf(this.ruleSet);
+    if (status !== undefined && !lights.includes(status)) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `status: must be one of ${lights.join(', ')}` });
+    }
+    return status;
+  }
+}
