@@ -50,6 +50,7 @@ if (connectionString) {
     );
   }
   describeResumeAfterDroppedConnection(connectionString);
+  describeClosingWithReadsInProgress(connectionString);
 } else {
   const skipped = 'EventStoreDB contract — SKIPPED: set EVENTSTORE_CONNECTION_STRING to run it';
   console.warn(`${skipped} (npm run test:esdb runs it against the in-memory EventStoreDB double)`);
@@ -163,6 +164,29 @@ function describeResumeAfterDroppedConnection(connection: string): void {
       } finally {
         await probe.stop();
       }
+    });
+  });
+}
+
+function describeClosingWithReadsInProgress(connection: string): void {
+  describe('EventStoreDB adapter, closing while reads are in progress', () => {
+    it('closes although a caller left a stream read and a $all read half-way', async () => {
+      const store = EventStoreDbEventStore.connect(connection);
+      const names = uniqueNames();
+      const stream = names.stream('ticks');
+      await store.append(stream, newEvents(names.type('Tick'), 300), { expectedRevision: 'any' });
+      const streamRead = store.readStream(stream)[Symbol.asyncIterator]();
+      const allRead = store
+        .readAll({ filter: { streamNamePrefixes: [names.streamPrefix] } })
+        [Symbol.asyncIterator]();
+      expect((await streamRead.next()).value).toMatchObject({ revision: 0 });
+      expect((await allRead.next()).value).toMatchObject({ revision: 0 });
+
+      await store.close();
+
+      await expect(collect(store.readStream(stream))).rejects.toBeInstanceOf(
+        EventStoreUnavailableError,
+      );
     });
   });
 }

@@ -78,6 +78,7 @@ export function translateError(error: unknown, context: ErrorContext = {}): unkn
 
 /** Whether the failure lies in the connection, so the same request may succeed on a new call. */
 export function isTransientError(error: unknown): boolean {
+  if (error instanceof EventStoreUnavailableError) return isTransientError(error.cause);
   if (!(error instanceof Error)) return false;
   const converted = toCommandError(error);
   if (isCommandError(converted)) return TRANSIENT_TYPES.has(converted.type);

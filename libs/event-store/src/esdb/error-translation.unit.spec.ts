@@ -125,6 +125,14 @@ describe('error translation', () => {
     expect(isTransientError(denied)).toBe(false);
   });
 
+  it('counts an already translated error as transient when its cause is', () => {
+    const dropped = grpcError(status.UNAVAILABLE, 'Connection dropped');
+    expect(isTransientError(translateError(dropped))).toBe(true);
+    expect(isTransientError(new EventStoreUnavailableError('The event store is closed'))).toBe(
+      false,
+    );
+  });
+
   it('does not count request errors as transient', () => {
     expect(isTransientError(new ClientStreamNotFoundError(undefined, 's'))).toBe(false);
     expect(isTransientError(ClientStreamDeletedError.fromStreamName('s'))).toBe(false);

@@ -21,7 +21,7 @@ import type { UpcasterRegistry } from '../port/upcasting';
 import { isTransientError, translateError, type ErrorContext } from './error-translation';
 import { EsdbSubscriptionSource } from './esdb-subscription-source';
 import { fromClientEvent, toEventData } from './event-conversion';
-import { planAllFilter, type AllFilterPlan } from './filters';
+import { planAllFilter, type AllFilterPlan, type EventIdentity } from './filters';
 import { readAllFiltered } from './filtered-read-all';
 import { fromClientPosition, toClientPosition, toClientReadPosition } from './positions';
 import {
@@ -98,7 +98,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
-    this.assertOpen();
     const direction = options.direction ?? 'forwards';
     const fromRevision = toClientReadRevision(
       options.fromRevision ?? (direction === 'forwards' ? START : END),
@@ -117,7 +116,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    this.assertOpen();
     const direction = options.direction ?? 'forwards';
     const fromPosition = toClientReadPosition(
       options.fromPosition ?? (direction === 'forwards' ? START : END),
@@ -139,7 +137,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
-    this.assertOpen();
     const filter = planAllFilter(options.filter);
     const from = options.fromPosition ?? START;
     const subscription: Subscription = new ResumingSubscription({
@@ -170,6 +167,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private openSubscription(from: StartPoint, filter: AllFilterPlan): EsdbSubscriptionSource {
+    this.assertOpen();
     const subscription = this.client.subscribeToAll({
       fromPosition: from === START ? 'start' : toClientPosition(from),
       filter: filter.server,
@@ -186,9 +184,10 @@ export class EventStoreDbEventStore implements EventStore {
   private async *decodeAll(
     startRead: () => StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
     context: ErrorContext,
-    accepts: (event: { type: string; streamId: string }) => boolean,
+    accepts: (event: EventIdentity) => boolean,
     maxCount: number,
   ): AsyncGenerator<RecordedEvent> {
+    this.assertOpen();
     const read = startRead();
     let delivered = 0;
     try {
