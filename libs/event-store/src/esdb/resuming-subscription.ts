@@ -16,7 +16,7 @@ export interface ReconnectPolicy {
   /** Delay before the first re-subscription; it doubles on each further failure up to maxDelayMs. */
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
-  /** Consecutive failed attempts after which the error is passed to the iterator. */
+  /** How many times in a row it re-subscribes after a failure before passing the error on. */
   readonly maxAttempts: number;
 }
 
