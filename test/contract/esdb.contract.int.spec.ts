@@ -80,6 +80,13 @@ describe('EventStoreDB adapter, server unreachable', () => {
     await expect(store.headPosition()).rejects.toBeInstanceOf(EventStoreUnavailableError);
   });
 
+  it('rejects an empty stream id before contacting the server', async () => {
+    await expect(
+      store.append('', newEvents('Tick', 1), { expectedRevision: 'any' }),
+    ).rejects.toBeInstanceOf(TypeError);
+    expect(() => store.readStream('')).toThrow(TypeError);
+  });
+
   it('passes EventStoreUnavailableError to a subscription once its retries are used up', async () => {
     const probe = new SubscriptionProbe(store.subscribeToAll({ fromPosition: START }));
     await probe.untilEnded();

@@ -75,6 +75,7 @@ export class EventStoreDbEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
+    checkStreamId(streamId);
     const context: ErrorContext = { streamId, expectedRevision: options.expectedRevision };
     const result = await this.client
       .appendToStream(streamId, events.map(toEventData), {
@@ -98,6 +99,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    checkStreamId(streamId);
     const direction = options.direction ?? 'forwards';
     const fromRevision = toClientReadRevision(
       options.fromRevision ?? (direction === 'forwards' ? START : END),
@@ -245,6 +247,13 @@ async function release(read: StreamingRead<unknown>): Promise<void> {
   read.on('error', () => undefined); // nobody reads it any more; a late failure changes nothing
   await read.cancel();
   read.resume();
+}
+
+/** An empty stream name is a caller's bug: fail as the embedded store does, before any I/O. */
+function checkStreamId(streamId: string): void {
+  if (typeof streamId !== 'string' || streamId === '') {
+    throw new TypeError('Stream id must be a non-empty string');
+  }
 }
 
 function checkedMaxCount(maxCount: number | undefined): number {
