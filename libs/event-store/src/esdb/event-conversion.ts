@@ -20,13 +20,18 @@ import { toRevisionNumber } from './revisions';
 export const SCHEMA_VERSION_KEY = '$schemaVersion';
 
 export function toEventData(event: NewEvent): EventData {
+  // The same checks, and errors, as the embedded store's.
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
-    throw new RangeError(
-      `Event '${event.type}' has schema version ${event.schemaVersion}; it must be an integer >= 1`,
+    throw new TypeError(
+      `Event schemaVersion must be a positive integer, got ${event.schemaVersion}`,
     );
   }
+  if (!isJsonObject(event.data)) throw new TypeError('Event data must be a JSON object');
+  if (event.metadata !== undefined && !isJsonObject(event.metadata)) {
+    throw new TypeError('Event metadata must be a JSON object');
+  }
   if (event.metadata && SCHEMA_VERSION_KEY in event.metadata) {
-    throw new RangeError(`Event metadata must not use the reserved key '${SCHEMA_VERSION_KEY}'`);
+    throw new TypeError(`Event metadata must not use the reserved key '${SCHEMA_VERSION_KEY}'`);
   }
   return jsonEvent({
     id: event.id ?? randomUUID(),

@@ -1,7 +1,7 @@
 import { binaryEvent, type EventData, type ResolvedEvent } from '@eventstore/db-client';
 import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEvent';
 import { EventStoreError, UnknownSchemaVersionError } from '../port/errors';
-import type { NewEvent } from '../port/events';
+import type { JsonObject, NewEvent } from '../port/events';
 import { UpcasterRegistry } from '../port/upcasting';
 import { SCHEMA_VERSION_KEY, fromClientEvent, toEventData } from './event-conversion';
 import { readEventAsServerSends, type StoredAt } from './server-messages.testing';
@@ -65,12 +65,19 @@ describe('event conversion', () => {
     expect(given.id).toBe('a1a2a3a4-b1b2-4c1c-8d1d-e1e2e3e4e5e6');
   });
 
-  it('refuses metadata that uses the reserved key, and impossible schema versions', () => {
+  it('refuses metadata that uses the reserved key, impossible schema versions and non-objects', () => {
     expect(() =>
       toEventData({ type: 'A', schemaVersion: 1, data: {}, metadata: { [SCHEMA_VERSION_KEY]: 2 } }),
-    ).toThrow(RangeError);
+    ).toThrow(TypeError);
     for (const schemaVersion of [0, -1, 1.5, Number.NaN]) {
-      expect(() => toEventData({ type: 'A', schemaVersion, data: {} })).toThrow(RangeError);
+      expect(() => toEventData({ type: 'A', schemaVersion, data: {} })).toThrow(TypeError);
+    }
+    const notObjects = [null, [], 'text'] as unknown as JsonObject[];
+    for (const data of notObjects) {
+      expect(() => toEventData({ type: 'A', schemaVersion: 1, data })).toThrow(TypeError);
+      expect(() => toEventData({ type: 'A', schemaVersion: 1, data: {}, metadata: data })).toThrow(
+        TypeError,
+      );
     }
   });
 
