@@ -31,9 +31,9 @@ interface ClientInternals {
 }
 
 /**
- * A read of $all with a server-side filter. EventStoreDB has served filtered $all reads since
- * 20.6, but client 6.2.1's readAll always sends "no filter" (the option arrived in a later
- * release, EventStore-Client-NodeJS#406). This sends the request that readAll builds, with the
+ * A read of $all with a server-side filter. The server's gRPC Read takes a filter for $all reads
+ * as it does for subscriptions, but client 6.2.1's readAll always sends "no filter" (the option
+ * arrived in a later release, EventStore-Client-NodeJS#406). This sends the request that readAll builds, with the
  * filter expression that subscribeToAll uses, over the client's own connection. It relies on the
  * client's internals, so the client version is pinned; replace this with readAll({ filter }) when
  * upgrading.
@@ -43,6 +43,14 @@ export function readAllFiltered(
   options: FilteredReadAllOptions,
 ): StreamingRead<AllStreamResolvedEvent> {
   const internals = client as unknown as ClientInternals;
+  if (
+    typeof internals.GRPCStreamCreator !== 'function' ||
+    typeof internals.callArguments !== 'function'
+  ) {
+    throw new Error(
+      'Filtered $all reads rely on @eventstore/db-client 6.2.1 internals, which this client lacks',
+    );
+  }
   const request = new ReadReq().setOptions(readOptions(options));
   const createStream = internals.GRPCStreamCreator(StreamsClient, 'readAll', (grpc) =>
     grpc.read(request, ...internals.callArguments({}, { deadline: Infinity })),
