@@ -14,6 +14,8 @@ export interface EventStoreModuleOptions {
   /** fsync on every commit (embedded store); default true. */
   readonly fsync?: boolean;
   readonly upcasters?: UpcasterRegistry;
+  /** The embedded store stamps recordedAt from it (EventStoreDB uses its server's clock). */
+  readonly clock?: { now(): Date };
 }
 
 export async function openEventStore(options: EventStoreModuleOptions): Promise<EventStore> {
@@ -25,6 +27,7 @@ export async function openEventStore(options: EventStoreModuleOptions): Promise<
     path: join(options.dataDir, 'events.sqlite'),
     fsync: options.fsync ?? true,
     upcasters: options.upcasters,
+    ...(options.clock ? { clock: () => options.clock!.now() } : {}),
   });
 }
 
