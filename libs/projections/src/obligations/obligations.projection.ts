@@ -14,9 +14,8 @@ import {
   OBLIGATIONS_DDL,
 } from './obligations.schema';
 
-/** Events that cannot change items or obligations (reports go to their own table). */
+/** Events that cannot change items or obligations. */
 const NO_ROW_CHANGE: ReadonlySet<TaskEvent['type']> = new Set([
-  'MilestoneReported',
   'TargetRevisionProposed',
   'TargetRevisionRejected',
   'DeadlineExtensionRequested',
@@ -144,6 +143,7 @@ export const obligationsProjection: Projection = {
       if (event.type === 'MilestoneReported') {
         const d = event.data;
         insertReport.run(d.targetId, d.unit, d.value, d.asOf, at);
+        continue;
       }
       const before = views.get(event.data.taskId);
       const after = evolveTaskView(before, event, { at, actor: metadataOf(recorded).actor, commandId: metadataOf(recorded).commandId });

@@ -130,9 +130,13 @@ export interface ObligationRow {
 
 const { items, obligations: obligationTable, plans, reports } = OBLIGATION_TABLES;
 
-/** The latest report of a target recorded up to @asOf: by measurement day, then recording order. */
+/**
+ * The latest report of a target recorded up to @asOf: by measurement day, then recording order.
+ * Walks the target's reports from the latest back to the first recorded by then, which is the
+ * first one unless asOf lies before later reports.
+ */
 export const LATEST_REPORT_SQL = `(SELECT json_object('value', r.value, 'asOf', r.as_of_date, 'recordedAt', r.recorded_at, 'unit', r.unit)
-   FROM ${reports} r WHERE r.target_id = i.target_id AND r.recorded_at <= @asOf
+   FROM ${reports} r INDEXED BY ${reports}_latest WHERE r.target_id = i.target_id AND r.recorded_at <= @asOf
    ORDER BY r.as_of_date DESC, r.seq DESC LIMIT 1)`;
 
 /** The version of item i valid at @asOf. */

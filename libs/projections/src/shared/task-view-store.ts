@@ -18,7 +18,7 @@ export class TaskViewStore {
   }
 
   static ddl(table: string): string {
-    return `CREATE TABLE IF NOT EXISTS ${table} (task_id TEXT PRIMARY KEY, view TEXT NOT NULL) WITHOUT ROWID;`;
+    return `CREATE TABLE IF NOT EXISTS ${table} (task_id TEXT PRIMARY KEY, view TEXT NOT NULL);`;
   }
 
   get(taskId: string): TaskView | undefined {

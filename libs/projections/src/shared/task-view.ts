@@ -2,7 +2,7 @@ import type { Actor, AssignmentRole, Comparator, MeasureKind, TargetKind, TaskEv
 
 /**
  * The read side's own fold of a task stream: what the read models need to know about a task at
- * one point of the log. It is deliberately independent of the domain's decide/evolve so that a
+ * one point of the log, reports aside. It is deliberately independent of the domain's decide/evolve so that a
  * change there cannot silently change what the read models show; it reads only the event catalogue.
  */
 
@@ -17,15 +17,6 @@ export type CompletionStatus = 'open' | 'claimed' | 'verified';
 
 export type AckState = 'pending' | 'acknowledged' | 'reopened' | 'declined';
 
-export interface ReportView {
-  readonly milestoneId: string;
-  readonly unit: string;
-  readonly value: number;
-  /** The day the value was measured at. */
-  readonly asOf: string;
-  readonly recordedAt: string;
-}
-
 export interface TargetView {
   readonly targetId: string;
   readonly metric: string;
@@ -38,8 +29,6 @@ export interface TargetView {
   readonly completion: CompletionStatus;
   /** How many times the due date was moved (approved extensions and revisions of the date). */
   readonly deadlineMoves: number;
-  /** Latest by measurement day, then by recording order. */
-  readonly latestReport?: ReportView;
   readonly registeredAt: string;
 }
 
@@ -161,9 +150,6 @@ function mapAssignment(
   };
 }
 
-const laterReport = (current: ReportView | undefined, next: ReportView): ReportView =>
-  current === undefined || next.asOf >= current.asOf ? next : current;
-
 function applyTermsChange(target: TargetView, after: Partial<Terms>): TargetView {
   const current: Terms = { ...target.current, ...definedOnly(after) };
   const moved = current.dueDate !== target.current.dueDate;
@@ -253,11 +239,9 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
       }));
     case 'AssignmentDeclined':
       return mapAssignment(view, event.data, (a) => ({ ...a, ack: 'declined', answeredAt: ctx.at, owedSince: undefined }));
-    case 'MilestoneReported': {
-      const d = event.data;
-      const report: ReportView = { milestoneId: d.milestoneId, unit: d.unit, value: d.value, asOf: d.asOf, recordedAt: ctx.at };
-      return mapTarget(view, d.targetId, (t) => ({ ...t, latestReport: laterReport(t.latestReport, report) }));
-    }
+    case 'MilestoneReported':
+      // Reports are the bulk of the log: each read model keeps them in a table of its own.
+      return view;
     case 'TargetRevisionProposed': {
       const d = event.data;
       const proposal: PendingProposal = { revisionId: d.revisionId, proposedBy: d.proposedBy, ...(d.proposedByUnit ? { proposedByUnit: d.proposedByUnit } : {}) };

@@ -144,6 +144,7 @@ export const targetChangesProjection: Projection = {
         insertPlan.run(event.data.planId, event.data.year);
         continue;
       }
+      if (event.type === 'MilestoneReported') continue;
       const meta = metadataOf(recorded);
       const before = views.get(event.data.taskId);
       const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });

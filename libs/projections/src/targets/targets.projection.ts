@@ -8,10 +8,9 @@ import { dropTables, type Projection, type ProjectionEvent } from '../runner/pro
 import { TARGET_TABLES, TARGETS_DDL } from './targets.schema';
 import type { FieldChange, TargetState, TrackedField } from './target-state';
 
-/** The fields a history entry shows the before/after of. */
-function trackedFields(target: TargetView | undefined, view: TaskView): Record<TrackedField, unknown> | undefined {
+/** The fields a history entry shows the before/after of (the latest report aside, see below). */
+function trackedFields(target: TargetView | undefined, view: TaskView): Record<string, unknown> | undefined {
   if (!target) return undefined;
-  const report = target.latestReport;
   return {
     value: target.current.value,
     comparator: target.current.comparator,
@@ -19,7 +18,6 @@ function trackedFields(target: TargetView | undefined, view: TaskView): Record<T
     dueDate: target.current.dueDate,
     owners: ownersOf(view, target.targetId),
     completion: target.completion,
-    latestReport: report ? { value: report.value, asOf: report.asOf, unit: report.unit } : undefined,
   };
 }
 
@@ -97,6 +95,9 @@ export const targetsProjection: Projection = {
     const insertEntry = db.prepare(`INSERT INTO ${TARGET_TABLES.history}
       (target_id, type, actor, occurred_at, recorded_at, position, reason, reference, changes, state)
       VALUES (@target_id, @type, @actor, @occurred_at, @recorded_at, @position, @reason, @reference, @changes, @state)`);
+    const latestReport = db.prepare<[string], { value: number; asOf: string; unit: string }>(
+      `SELECT value, as_of_date AS asOf, unit FROM ${TARGET_TABLES.reports} WHERE target_id = ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
+    );
     const insertReport = db.prepare(`INSERT INTO ${TARGET_TABLES.reports}
       (target_id, milestone_id, unit, value, as_of_date, recorded_at, note, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
 
@@ -108,14 +109,30 @@ export const targetsProjection: Projection = {
         continue;
       }
       const meta = metadataOf(recorded);
+      const entry = {
+        type: event.type,
+        actor: meta.actor ? JSON.stringify(meta.actor) : null,
+        occurred_at: occurredAtOf(recorded, at),
+        recorded_at: at,
+        position: formatPosition(recorded.position),
+        reason: reasonOf(event) ?? null,
+        reference: (event.data as { reference?: string }).reference ?? null,
+      };
+      if (event.type === 'MilestoneReported') {
+        // Reports change no terms: the entry shows how the latest report moved, from the report table.
+        const d = event.data;
+        const before = latestReport.get(d.targetId);
+        insertReport.run(d.targetId, d.milestoneId, d.unit, d.value, d.asOf, at, d.note ?? null, JSON.stringify(d.evidence));
+        // The latest is by measurement day, then recording order: the new report wins ties.
+        const after = before === undefined || d.asOf >= before.asOf ? { value: d.value, asOf: d.asOf, unit: d.unit } : before;
+        const changes = fieldChanges({ latestReport: before }, { latestReport: after });
+        insertEntry.run({ ...entry, target_id: d.targetId, changes: JSON.stringify(changes), state: null });
+        continue;
+      }
       const before = views.get(event.data.taskId);
       const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });
       if (!after) continue;
       views.put(after);
-      if (event.type === 'MilestoneReported') {
-        const d = event.data;
-        insertReport.run(d.targetId, d.milestoneId, d.unit, d.value, d.asOf, at, d.note ?? null, JSON.stringify(d.evidence));
-      }
       for (const targetId of touchedTargets(event, after)) {
         const targetBefore = before?.targets.find((t) => t.targetId === targetId);
         const targetAfter = after.targets.find((t) => t.targetId === targetId);
@@ -123,14 +140,8 @@ export const targetsProjection: Projection = {
         const stateBefore = before && targetBefore ? JSON.stringify(targetState(before, targetBefore)) : undefined;
         const stateAfter = JSON.stringify(targetState(after, targetAfter));
         insertEntry.run({
+          ...entry,
           target_id: targetId,
-          type: event.type,
-          actor: meta.actor ? JSON.stringify(meta.actor) : null,
-          occurred_at: occurredAtOf(recorded, at),
-          recorded_at: at,
-          position: formatPosition(recorded.position),
-          reason: reasonOf(event) ?? null,
-          reference: (event.data as { reference?: string }).reference ?? null,
           changes: JSON.stringify(fieldChanges(before && trackedFields(targetBefore, before), trackedFields(targetAfter, after))),
           state: stateAfter === stateBefore ? null : stateAfter,
         });

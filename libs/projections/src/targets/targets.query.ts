@@ -63,7 +63,7 @@ export function targetDetails(db: Database.Database, targetId: string, options: 
   const plan = db.prepare<[string], { title: string; year: number }>(`SELECT title, year FROM ${plans} WHERE plan_id = ?`).get(state.planId);
   const latest = db
     .prepare<[string, string], ReportRow>(
-      `SELECT * FROM ${reports} WHERE target_id = ? AND recorded_at <= ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
+      `SELECT * FROM ${reports} INDEXED BY ${reports}_latest WHERE target_id = ? AND recorded_at <= ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
     )
     .get(targetId, asOf);
   const reportCount =
