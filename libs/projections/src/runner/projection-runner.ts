@@ -119,7 +119,11 @@ export class ProjectionRunner {
     this.prepare();
     this.stopping = false;
     this.caughtUp = false;
-    this.loop = this.follow();
+    // The loop also ends by itself when the store closes its subscriptions.
+    const loop: Promise<void> = this.follow().finally(() => {
+      if (this.loop === loop) this.loop = undefined;
+    });
+    this.loop = loop;
   }
 
   async stop(): Promise<void> {
@@ -129,7 +133,6 @@ export class ProjectionRunner {
     this.stopSignal.next();
     await this.subscription?.stop();
     await loop;
-    this.loop = undefined;
   }
 
   /** Resolves once the runner has reached the end of the log (after start). */
