@@ -3,7 +3,7 @@ import type { AssignmentRole } from '@duty-ledger/domain';
 import { OBLIGATION_TABLES } from '../obligations/obligations.schema';
 import { TARGET_CHANGE_TABLES } from '../target-changes/target-changes.schema';
 import { toTargetChange, type TargetChange, type TargetChangeRow } from '../target-changes/target-changes.query';
-import { addDays, CHINA_OFFSET_MINUTES, daysBetween, toInstant } from '../shared/time';
+import { addDays, CHINA_OFFSET_MINUTES, daysBetween, asOfInstant } from '../shared/time';
 import type { AckState } from '../shared/task-view';
 
 export interface AttentionOptions {
@@ -71,7 +71,7 @@ const CURRENT = (alias: string) => `${alias}.valid_from <= @now AND ${alias}.val
  * target-changes read models.
  */
 export function attention(db: Database.Database, options: AttentionOptions): AttentionList {
-  const now = toInstant(options.now);
+  const now = asOfInstant(options.now);
   const nowMs = Date.parse(now);
   const unackDays = options.unackDays ?? 7;
   const noReportDays = options.noReportDays ?? 30;

@@ -4,7 +4,7 @@ import { OBLIGATION_TABLES } from '../obligations/obligations.schema';
 import { DEFAULT_RULE_SET, lightsOf } from '../status/rule-set';
 import { lightFor, statusFacts } from '../status/status-light';
 import type { AsOfOptions } from '../shared/as-of';
-import { toInstant } from '../shared/time';
+import { asOfInstant } from '../shared/time';
 
 export interface StatusCounts {
   /** Items (targets, and tasks without targets) or obligations counted. */
@@ -64,7 +64,7 @@ type ItemRow = Omit<ObligationRow, 'unit' | 'role' | 'scope' | 'via_group' | 'is
  * target-less tasks) and per unit (over what each owes). Reads the obligations read model.
  */
 export function dashboardSummary(db: Database.Database, planId: string, options: AsOfOptions): DashboardSummary {
-  const asOf = toInstant(options.asOf);
+  const asOf = asOfInstant(options.asOf);
   const now = new Date(asOf);
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const lights = lightsOf(ruleSet);

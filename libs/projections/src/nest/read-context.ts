@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { DEFAULT_RULE_SET, lightsOf, type StatusRuleSet } from '../status/rule-set';
-import { toInstant } from '../shared/time';
+import { asOfInstant } from '../shared/time';
 import { PROJECTIONS_CONFIG, READ_MODEL_DB, type ProjectionsConfig } from './projections.config';
 
 /** What every read endpoint needs: the database, the rule set, and "now" from the injected clock. */
@@ -20,7 +20,7 @@ export class ReadContext {
 
   /** The instant asked about, or now. */
   asOf(asOf: string | undefined): string {
-    return asOf === undefined ? this.clock.now().toISOString() : toInstant(asOf);
+    return asOf === undefined ? this.clock.now().toISOString() : asOfInstant(asOf);
   }
 
   now(): string {

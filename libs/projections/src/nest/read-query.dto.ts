@@ -3,7 +3,7 @@ import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 /** Parameters every read accepts. */
 export class ReadQueryDto {
-  @ApiPropertyOptional({ description: 'ISO-8601 instant: answer exactly as recorded up to it (default: now)', example: '2024-07-01T00:00:00+08:00' })
+  @ApiPropertyOptional({ description: 'ISO-8601 instant, or a day (YYYY-MM-DD, up to its end in China time): answer exactly as recorded up to it (default: now)', example: '2024-07-01T00:00:00+08:00' })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;

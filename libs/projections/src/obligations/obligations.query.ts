@@ -3,7 +3,7 @@ import type { AssignmentRole, Comparator, MeasureKind, TargetKind } from '@duty-
 import { assessStatus, type StatusAssessment, type StatusInput } from '../status/status-light';
 import { DEFAULT_RULE_SET } from '../status/rule-set';
 import type { AckState, CompletionStatus } from '../shared/task-view';
-import { toInstant } from '../shared/time';
+import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
 import { OBLIGATION_TABLES } from './obligations.schema';
 
@@ -260,7 +260,7 @@ function* assessedRows(db: Database.Database, filter: ObligationFilter, asOf: st
 
 /** Every obligation matching the filter as of an instant, by due date (for exports). */
 export function listObligations(db: Database.Database, filter: ObligationFilter): Obligation[] {
-  return [...assessedRows(db, filter, toInstant(filter.asOf))];
+  return [...assessedRows(db, filter, asOfInstant(filter.asOf))];
 }
 
 /** Everything one unit owes as of an instant, by due date; optionally only one light. */
@@ -270,7 +270,7 @@ export function unitObligations(db: Database.Database, unit: string, options: As
 
 /** Obligations across units as of an instant, by due date, one page at a time. */
 export function obligations(db: Database.Database, request: ObligationPageRequest): ObligationPage {
-  const asOf = toInstant(request.asOf);
+  const asOf = asOfInstant(request.asOf);
   const limit = Math.min(Math.max(request.limit ?? 50, 1), 1000);
   const offset = Math.max(request.offset ?? 0, 0);
   let total: number;

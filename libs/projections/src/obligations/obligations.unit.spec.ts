@@ -175,6 +175,13 @@ describe('obligations read model', () => {
     expect(unitObligations(db, '区数据局', { asOf: '2024-01-05T02:00:00.000Z' })).toHaveLength(2);
   });
 
+  it('reads a calendar day as asOf as the whole of that day, China time', () => {
+    step();
+    expect(unitObligations(db, '区数据局', { asOf: '2024-01-04' })).toEqual([]);
+    expect(unitObligations(db, '区数据局', { asOf: '2024-01-05' })).toHaveLength(2);
+    expect(obligations(db, { asOf: '2024-01-05' }).asOf).toBe('2024-01-05T15:59:59.999Z');
+  });
+
   it('moves obligations when a unit is removed or a target-level unit is added', () => {
     step();
     log.at('2024-02-01T00:00:00.000Z').append([

@@ -51,3 +51,9 @@ export function rangeBound(value: string, side: 'from' | 'to', offsetMinutes = C
   }
   return toInstant(value);
 }
+
+/**
+ * The instant an `asOf` stands for: an instant as given, or a calendar day as all of it, up to its
+ * end in China time ("as it stood on 30 June").
+ */
+export const asOfInstant = (value: string | Date): string => (value instanceof Date ? toInstant(value) : rangeBound(value, 'to'));

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from '@duty-ledger/domain';
-import { rangeBound, toInstant } from '../shared/time';
+import { rangeBound, asOfInstant } from '../shared/time';
 import type { TargetChangeKind } from './change-kind';
 import { TARGET_CHANGE_TABLES } from './target-changes.schema';
 
@@ -73,7 +73,7 @@ const { changes, units } = TARGET_CHANGE_TABLES;
 /** The audit feed of changes to targets, deadlines and owners, in log order, as recorded up to `asOf`. */
 export function targetChanges(db: Database.Database, filter: TargetChangeFilter): TargetChange[] {
   const params = {
-    asOf: toInstant(filter.asOf),
+    asOf: asOfInstant(filter.asOf),
     ...(filter.from !== undefined ? { from: rangeBound(filter.from, 'from') } : {}),
     ...(filter.to !== undefined ? { to: rangeBound(filter.to, 'to') } : {}),
     ...(filter.unit !== undefined ? { unit: filter.unit } : {}),

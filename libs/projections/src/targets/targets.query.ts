@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Actor } from '@duty-ledger/domain';
 import { assessStatus, type StatusAssessment } from '../status/status-light';
 import { DEFAULT_RULE_SET } from '../status/rule-set';
-import { toInstant } from '../shared/time';
+import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
 import { TARGET_TABLES } from './targets.schema';
 import type { FieldChange, TargetState } from './target-state';
@@ -52,7 +52,7 @@ interface ReportRow {
 
 /** A target as recorded up to `asOf`, with its light at that instant; undefined if it did not exist then. */
 export function targetDetails(db: Database.Database, targetId: string, options: AsOfOptions): TargetDetails | undefined {
-  const asOf = toInstant(options.asOf);
+  const asOf = asOfInstant(options.asOf);
   const row = db
     .prepare<[string, string], { state: string }>(
       `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
@@ -118,7 +118,7 @@ interface HistoryRow {
 
 /** Every event that touched the target, in log order, as recorded up to `asOf`; undefined for an unknown target. */
 export function targetHistory(db: Database.Database, targetId: string, options: Pick<AsOfOptions, 'asOf'>): TargetHistoryEntry[] | undefined {
-  const asOf = toInstant(options.asOf);
+  const asOf = asOfInstant(options.asOf);
   const rows = db
     .prepare<[string, string], HistoryRow>(`SELECT * FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`)
     .all(targetId, asOf);
