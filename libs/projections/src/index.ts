@@ -19,7 +19,7 @@ export const READ_MODELS: readonly Projection[] = [obligationsProjection, target
 
 // Queries: plain functions over the read-model database, each exact as of an instant.
 export { listObligations, obligations, unitObligations } from './obligations/obligations.query';
-export type { LatestReport, Obligation, ObligationFilter, ObligationPage, ObligationPageRequest, TargetValue } from './obligations/obligations.query';
+export type { LatestReport, Obligation, ObligationFilter, ObligationPage, ObligationPageRequest } from './obligations/obligations.query';
 export { targetDetails, targetHistory } from './targets/targets.query';
 export type { TargetDetails, TargetHistoryEntry, TargetReport } from './targets/targets.query';
 export type { FieldChange, TargetOwner, TargetState, TrackedField } from './targets/target-state';
@@ -32,7 +32,7 @@ export type { AttentionList, AttentionOptions, RepeatedlyMovedDeadline, Unanswer
 export { dashboardSummary } from './dashboard/dashboard-summary.query';
 export type { DashboardSummary, StatusCounts } from './dashboard/dashboard-summary.query';
 export type { AsOfOptions } from './shared/as-of';
-export type { AckState, CompletionStatus } from './shared/task-view';
+export type { AckState, CompletionStatus, TargetValue, Terms } from './shared/task-view';
 
 // Status lights: rules as data, computed at query time.
 export { DEFAULT_RULE_SET, lightsOf } from './status/rule-set';

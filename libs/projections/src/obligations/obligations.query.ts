@@ -2,16 +2,10 @@ import type Database from 'better-sqlite3';
 import type { AssignmentRole, Comparator, MeasureKind, TargetKind } from '@duty-ledger/domain';
 import { assessStatus, type StatusAssessment, type StatusInput } from '../status/status-light';
 import { DEFAULT_RULE_SET } from '../status/rule-set';
-import type { AckState, CompletionStatus } from '../shared/task-view';
+import type { AckState, CompletionStatus, TargetValue } from '../shared/task-view';
 import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
 import { OBLIGATION_TABLES } from './obligations.schema';
-
-export interface TargetValue {
-  readonly value: number;
-  readonly comparator: Comparator;
-  readonly unit: string;
-}
 
 export interface LatestReport {
   readonly value: number;

@@ -13,6 +13,9 @@ export interface Terms {
   readonly dueDate: string;
 }
 
+/** A target's number, how it is compared, and its unit of measure. */
+export type TargetValue = Omit<Terms, 'dueDate'>;
+
 export type CompletionStatus = 'open' | 'claimed' | 'verified';
 
 export type AckState = 'pending' | 'acknowledged' | 'reopened' | 'declined';

@@ -18,9 +18,6 @@ export function toInstant(value: string | Date): string {
   return new Date(ms).toISOString();
 }
 
-/** The later of two canonical instants. */
-export const laterOf = (a: string, b: string): string => (a >= b ? a : b);
-
 /** The first instant of a calendar day in the given offset. */
 export function dayStart(date: string, offsetMinutes = CHINA_OFFSET_MINUTES): number {
   const [y, m, d] = date.split('-').map(Number);
@@ -30,12 +27,6 @@ export function dayStart(date: string, offsetMinutes = CHINA_OFFSET_MINUTES): nu
 /** The instant a due date runs out: the end of that day (24:00) in the given offset. */
 export const dueInstant = (dueDate: string, offsetMinutes = CHINA_OFFSET_MINUTES): number =>
   dayStart(dueDate, offsetMinutes) + DAY_MS;
-
-/** The calendar day an instant falls on in the given offset. */
-export function calendarDayOf(instant: number | string, offsetMinutes = CHINA_OFFSET_MINUTES): string {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 10);
-}
 
 export const daysBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / DAY_MS;
 

@@ -1,14 +1,10 @@
 import type { Comparator } from '@duty-ledger/domain';
+import type { TargetValue } from '../shared/task-view';
 
 export type TargetChangeKind = 'lowered' | 'raised' | 'redefined' | 'deadline-moved' | 'owner-changed';
 
 export const TARGET_CHANGE_KINDS: readonly TargetChangeKind[] = ['lowered', 'raised', 'redefined', 'deadline-moved', 'owner-changed'];
 
-export interface TargetValue {
-  readonly value: number;
-  readonly comparator: Comparator;
-  readonly unit: string;
-}
 
 const direction = (c: Comparator): 'up' | 'down' | 'exact' => (c === 'gte' || c === 'gt' ? 'up' : c === 'lte' || c === 'lt' ? 'down' : 'exact');
 

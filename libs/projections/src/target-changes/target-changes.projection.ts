@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { Actor, TaskEvent } from '@duty-ledger/domain';
 import { formatPosition } from '@duty-ledger/event-store';
 import { asDomainEvent, metadataOf, occurredAtOf } from '../shared/domain-events';
-import { evolveTaskView, ownersOf, type TargetView, type TaskView } from '../shared/task-view';
+import { evolveTaskView, ownersOf, type TargetValue, type TargetView, type TaskView } from '../shared/task-view';
 import { TaskViewStore } from '../shared/task-view-store';
 import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
-import { classifyValueChange, type TargetChangeKind, type TargetValue } from './change-kind';
+import { classifyValueChange, type TargetChangeKind } from './change-kind';
 import { TARGET_CHANGE_TABLES, TARGET_CHANGES_DDL } from './target-changes.schema';
 
 /** One row of the feed, before it is stored. */
