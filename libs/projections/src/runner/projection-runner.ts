@@ -63,6 +63,17 @@ export interface RunnerStatus {
 }
 
 const IDLE = Symbol('idle');
+
+/**
+ * When the application recorded the event: `metadata.recordedAt`, stamped from the injected clock,
+ * so as-of answers are exact and the same on every store. EventStoreDB's own `created` comes from
+ * the server's clock; it is the fallback for events written by other tools.
+ */
+function recordingInstantOf(event: RecordedEvent): string {
+  const stamped = event.metadata.recordedAt;
+  if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped))) return new Date(stamped).toISOString();
+  return event.recordedAt.toISOString();
+}
 const MAX_RETRY_DELAY_MS = 30_000;
 
 const after = (position: Position, checkpoint: Position | undefined): boolean =>
@@ -358,7 +369,7 @@ export class ProjectionRunner {
         if (fresh.length === 0) continue;
         let lastAt = checkpoint.lastAt ?? '';
         const batch: ProjectionEvent[] = fresh.map((event) => {
-          const recordedAt = event.recordedAt.toISOString();
+          const recordedAt = recordingInstantOf(event);
           lastAt = recordedAt > lastAt ? recordedAt : lastAt;
           return { event, at: lastAt };
         });
