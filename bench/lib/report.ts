@@ -7,7 +7,11 @@ export function repoRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'duty-ledger') return dir;
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'duty-ledger'
+    )
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the duty-ledger repository root');
     dir = parent;
@@ -84,7 +88,12 @@ export function writeResults(name: string, figures: object): string {
   const dir = resultsDir();
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  const body = { benchmark: name, measuredAt: new Date().toISOString(), machine: machineInfo(), ...figures };
+  const body = {
+    benchmark: name,
+    measuredAt: new Date().toISOString(),
+    machine: machineInfo(),
+    ...figures,
+  };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   console.log(`\nwrote ${file}`);
   return file;

@@ -3,7 +3,16 @@
  * (the layout of the API's DATA_DIR, so a copy of the folder is a data dir) and
  * SYNTHETIC-manifest.json (counts, samples, how it was made). Made once, reused by every bench.
  */
-import { copyFileSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@duty-ledger/event-store';
@@ -38,7 +47,11 @@ export function readManifest(dir: string): Manifest | undefined {
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 }
 
-export async function generateDataset(events: number, seed: number, log = console.log): Promise<{ dir: string; manifest: Manifest }> {
+export async function generateDataset(
+  events: number,
+  seed: number,
+  log = console.log,
+): Promise<{ dir: string; manifest: Manifest }> {
   const dir = datasetDir(events, seed);
   const tmp = `${dir}.partial`;
   rmSync(tmp, { recursive: true, force: true });
@@ -48,7 +61,9 @@ export async function generateDataset(events: number, seed: number, log = consol
   // Bulk load: synchronous=NORMAL (fsync: false). Durability is not what is measured here.
   const store = SqliteEventStore.open({ path, fsync: false, clock: () => now });
   const started = process.hrtime.bigint();
-  log(`SYNTHETIC workload: generating ${events.toLocaleString('en-US')} events (seed ${seed}) into ${tmp}`);
+  log(
+    `SYNTHETIC workload: generating ${events.toLocaleString('en-US')} events (seed ${seed}) into ${tmp}`,
+  );
   const outcome = await generateActivity(
     store,
     (date) => {
@@ -59,7 +74,9 @@ export async function generateDataset(events: number, seed: number, log = consol
       seed,
       seedShape: readSeedShape(join(repoRoot(), 'seeds')),
       onProgress: ({ written, day, elapsedMs }) =>
-        log(`  ${written.toLocaleString('en-US').padStart(10)} events  simulated day ${day}  ${(elapsedMs / 1000).toFixed(1)} s  ${Math.round(written / (elapsedMs / 1000)).toLocaleString('en-US')} ev/s`),
+        log(
+          `  ${written.toLocaleString('en-US').padStart(10)} events  simulated day ${day}  ${(elapsedMs / 1000).toFixed(1)} s  ${Math.round(written / (elapsedMs / 1000)).toLocaleString('en-US')} ev/s`,
+        ),
     },
   );
   await store.close();
@@ -92,11 +109,17 @@ function readFileSize(path: string): number {
 }
 
 /** The data set for these parameters, generated first when it is not on disk yet. */
-export async function ensureDataset(events: number, seed: number, log = console.log): Promise<{ dir: string; manifest: Manifest }> {
+export async function ensureDataset(
+  events: number,
+  seed: number,
+  log = console.log,
+): Promise<{ dir: string; manifest: Manifest }> {
   const dir = datasetDir(events, seed);
   const manifest = readManifest(dir);
   if (manifest) return { dir, manifest };
-  log(`No SYNTHETIC data set for ${events} events / seed ${seed} in ${dir}: generating it (cached for later runs).`);
+  log(
+    `No SYNTHETIC data set for ${events} events / seed ${seed} in ${dir}: generating it (cached for later runs).`,
+  );
   return generateDataset(events, seed, log);
 }
 

@@ -209,11 +209,24 @@ export async function generateActivity(
   const planCount = options.plans ?? Math.max(1, Math.round(target / 500));
   const perDistrict = options.plansPerDistrict ?? 10;
   const root = new Prng(options.seed);
-  const districts = makeDistricts(Math.ceil(planCount / perDistrict), options.seedShape, root.fork(1));
+  const districts = makeDistricts(
+    Math.ceil(planCount / perDistrict),
+    options.seedShape,
+    root.fork(1),
+  );
   const agenda = new Agenda();
   const runs: PlanRun[] = [];
   let seq = 0;
-  const schedule = (t: number, plan: number, kind: Kind, task = -1, targetNo = -1, unit = '', k = 0, n = 0) => {
+  const schedule = (
+    t: number,
+    plan: number,
+    kind: Kind,
+    task = -1,
+    targetNo = -1,
+    unit = '',
+    k = 0,
+    n = 0,
+  ) => {
     const intent = new Intent(t, seq++, plan, kind, task, targetNo, unit, k, n);
     agenda.push(intent);
     return intent;
@@ -253,17 +266,56 @@ export async function generateActivity(
     const importAt = workInstant(importDay, prng);
     schedule(importAt, p, 'import');
     let events =
-      1 + tasks.reduce((n, t) => n + 1 + t.targetIds.length + t.owners.length, 0) +
-      plan.draft.sections.reduce((n, s) => n + s.tasks.reduce((m, t) => m + expandUnits(t.leads, t.supporting, plan.district.registry).filter((u) => u.isGroup).length, 0), 0);
-    const milestoneSlots: { task: number; target: number; from: number; to: number; unit: () => string }[] = [];
+      1 +
+      tasks.reduce((n, t) => n + 1 + t.targetIds.length + t.owners.length, 0) +
+      plan.draft.sections.reduce(
+        (n, s) =>
+          n +
+          s.tasks.reduce(
+            (m, t) =>
+              m +
+              expandUnits(t.leads, t.supporting, plan.district.registry).filter((u) => u.isGroup)
+                .length,
+            0,
+          ),
+        0,
+      );
+    const milestoneSlots: {
+      task: number;
+      target: number;
+      from: number;
+      to: number;
+      unit: () => string;
+    }[] = [];
     tasks.forEach((task, ti) => {
       for (const owner of task.owners) {
         if (prng.chance(0.03)) {
-          const declined = schedule(Math.max(workInstant(importDay + prng.int(1, 10), prng), importAt + HOUR), p, 'decline', ti, -1, owner.unit);
-          schedule(Math.max(workInstant(importDay + prng.int(13, 25), prng), declined.t + HOUR), p, 'ack', ti, -1, owner.unit);
+          const declined = schedule(
+            Math.max(workInstant(importDay + prng.int(1, 10), prng), importAt + HOUR),
+            p,
+            'decline',
+            ti,
+            -1,
+            owner.unit,
+          );
+          schedule(
+            Math.max(workInstant(importDay + prng.int(13, 25), prng), declined.t + HOUR),
+            p,
+            'ack',
+            ti,
+            -1,
+            owner.unit,
+          );
           events += 2;
         } else {
-          schedule(Math.max(workInstant(importDay + prng.int(1, 20), prng), importAt + HOUR), p, 'ack', ti, -1, owner.unit);
+          schedule(
+            Math.max(workInstant(importDay + prng.int(1, 20), prng), importAt + HOUR),
+            p,
+            'ack',
+            ti,
+            -1,
+            owner.unit,
+          );
           events += 1;
         }
       }
@@ -274,13 +326,41 @@ export async function generateActivity(
         if (prng.chance(0.2)) {
           const proposed = schedule(workInstant(prng.int(120, 230), prng), p, 'propose', ti, gi);
           const approve = prng.chance(0.75) ? 1 : 0;
-          schedule(Math.max(workInstant(prng.int(2, 10) + Math.floor((proposed.t - YEAR_START) / DAY), prng), proposed.t + HOUR), p, 'decideRevision', ti, gi, '', approve);
+          schedule(
+            Math.max(
+              workInstant(prng.int(2, 10) + Math.floor((proposed.t - YEAR_START) / DAY), prng),
+              proposed.t + HOUR,
+            ),
+            p,
+            'decideRevision',
+            ti,
+            gi,
+            '',
+            approve,
+          );
           events += 2 + approve * 0.6 * reachable;
         }
         if (prng.chance(0.15)) {
-          const requested = schedule(workInstant(prng.int(250, 320), prng), p, 'requestExtension', ti, gi);
+          const requested = schedule(
+            workInstant(prng.int(250, 320), prng),
+            p,
+            'requestExtension',
+            ti,
+            gi,
+          );
           const approve = prng.chance(0.7) ? 1 : 0;
-          schedule(Math.max(workInstant(prng.int(2, 10) + Math.floor((requested.t - YEAR_START) / DAY), prng), requested.t + HOUR), p, 'decideExtension', ti, gi, '', approve);
+          schedule(
+            Math.max(
+              workInstant(prng.int(2, 10) + Math.floor((requested.t - YEAR_START) / DAY), prng),
+              requested.t + HOUR,
+            ),
+            p,
+            'decideExtension',
+            ti,
+            gi,
+            '',
+            approve,
+          );
           events += 2 + approve * 0.6 * reachable;
         }
         if (claimDay !== undefined) {
@@ -288,10 +368,24 @@ export async function generateActivity(
           const decideDay = claimDay + prng.int(1, 7);
           if (decideDay <= LAST_DAY) {
             const verify = prng.chance(0.85) ? 1 : 0;
-            const decided = schedule(Math.max(workInstant(decideDay, prng), claimed.t + HOUR), p, 'decideCompletion', ti, gi, '', verify);
+            const decided = schedule(
+              Math.max(workInstant(decideDay, prng), claimed.t + HOUR),
+              p,
+              'decideCompletion',
+              ti,
+              gi,
+              '',
+              verify,
+            );
             events += 2 + (1 - verify) * 2;
             if (verify && prng.chance(0.01) && decideDay + 3 <= LAST_DAY) {
-              schedule(Math.max(workInstant(decideDay + prng.int(3, 10), prng), decided.t + HOUR), p, 'reopen', ti, gi);
+              schedule(
+                Math.max(workInstant(decideDay + prng.int(3, 10), prng), decided.t + HOUR),
+                p,
+                'reopen',
+                ti,
+                gi,
+              );
               events += 1;
             }
           } else events += 1;
@@ -311,7 +405,9 @@ export async function generateActivity(
     // Milestones fill the rest of the plan's budget, spread over its targets.
     const milestoneBudget = Math.max(milestoneSlots.length, Math.round(budget - events));
     milestoneSlots.forEach((slot, i) => {
-      const n = Math.floor(milestoneBudget / milestoneSlots.length) + (i < milestoneBudget % milestoneSlots.length ? 1 : 0);
+      const n =
+        Math.floor(milestoneBudget / milestoneSlots.length) +
+        (i < milestoneBudget % milestoneSlots.length ? 1 : 0);
       const span = Math.max(1, slot.to - slot.from);
       for (let k = 0; k < n; k++) {
         const jitter = Math.floor((prng.next() - 0.5) * Math.min(10, span / n));
@@ -358,7 +454,12 @@ export async function generateActivity(
       metadata: meta,
     }));
 
-  const append = async (streamId: string, events: NewEvent[], expected: number | 'no_stream', recordedMs: number) => {
+  const append = async (
+    streamId: string,
+    events: NewEvent[],
+    expected: number | 'no_stream',
+    recordedMs: number,
+  ) => {
     setNow(new Date(recordedMs));
     const result = await store.append(streamId, events, { expectedRevision: expected });
     appends += 1;
@@ -367,7 +468,8 @@ export async function generateActivity(
     return result.nextExpectedRevision;
   };
 
-  const personFor = (run: PlanRun, unit: string) => run.prng.pick(run.plan.district.staffOf.get(unit) ?? [{ id: `syn-${unit}`, name: unit }]);
+  const personFor = (run: PlanRun, unit: string) =>
+    run.prng.pick(run.plan.district.staffOf.get(unit) ?? [{ id: `syn-${unit}`, name: unit }]);
   const leadActor = (run: PlanRun, unit: string): Actor => {
     const person = personFor(run, unit);
     return { id: person.id, role: 'lead', unit, name: person.name };
@@ -392,7 +494,11 @@ export async function generateActivity(
       const commandId = deterministicUuid('syn-import', run.plan.planId);
       const command: ImportPlan = {
         type: 'ImportPlan',
-        data: { planId: run.plan.planId, draft: run.plan.draft, registry: run.plan.district.registry },
+        data: {
+          planId: run.plan.planId,
+          draft: run.plan.draft,
+          registry: run.plan.district.registry,
+        },
         metadata: { actor: admin, now, commandId },
       };
       const streams = decideImportPlan(command, { status: 'none' });
@@ -402,12 +508,20 @@ export async function generateActivity(
       let offset = 0;
       let stamp = recorded;
       for (const { streamId, events } of ordered) {
-        const meta = { actor: { ...admin }, commandId, correlationId: commandId, causationId: commandId, occurredAt: now, recordedAt: new Date(stamp).toISOString() };
+        const meta = {
+          actor: { ...admin },
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          occurredAt: now,
+          recordedAt: new Date(stamp).toISOString(),
+        };
         await append(streamId, toNew(events, commandId, meta, offset), 'no_stream', stamp);
         offset += events.length;
         const task = run.tasks.find((t) => t.streamId === streamId);
         if (task) {
-          for (const event of events as readonly (PlanEvent | TaskEvent)[]) task.state = evolveTask(task.state, event as TaskEvent);
+          for (const event of events as readonly (PlanEvent | TaskEvent)[])
+            task.state = evolveTask(task.state, event as TaskEvent);
           task.revision = events.length - 1;
         }
         stamp += 1;
@@ -429,20 +543,42 @@ export async function generateActivity(
     let command: TaskCommand | undefined;
     switch (intent.kind) {
       case 'ack':
-        command = { type: 'AcknowledgeAssignment', data: { taskId: task.taskId, unit: intent.unit }, metadata: { actor: leadActor(run, intent.unit), now, commandId } };
+        command = {
+          type: 'AcknowledgeAssignment',
+          data: { taskId: task.taskId, unit: intent.unit },
+          metadata: { actor: leadActor(run, intent.unit), now, commandId },
+        };
         break;
       case 'decline':
-        command = { type: 'DeclineAssignment', data: { taskId: task.taskId, unit: intent.unit, reason: prng.pick(['职责分工需进一步明确', '该事项不属于本单位职能', '请先明确牵头单位']) }, metadata: { actor: leadActor(run, intent.unit), now, commandId } };
+        command = {
+          type: 'DeclineAssignment',
+          data: {
+            taskId: task.taskId,
+            unit: intent.unit,
+            reason: prng.pick([
+              '职责分工需进一步明确',
+              '该事项不属于本单位职能',
+              '请先明确牵头单位',
+            ]),
+          },
+          metadata: { actor: leadActor(run, intent.unit), now, commandId },
+        };
         break;
       case 'milestone': {
-        const target = task.state.status === 'registered' ? task.state.targets.find((t) => t.targetId === targetId) : undefined;
+        const target =
+          task.state.status === 'registered'
+            ? task.state.targets.find((t) => t.targetId === targetId)
+            : undefined;
         if (!target) {
           refuse('milestone: no target');
           continue;
         }
         const { value: goal, comparator, unit } = target.current;
         const fraction = Math.min(1.15, ((intent.k + 1) / intent.n) * (0.85 + prng.next() * 0.25));
-        let value = comparator === 'lte' || comparator === 'lt' ? goal * (1 + 0.5 * (1 - fraction)) : goal * fraction;
+        let value =
+          comparator === 'lte' || comparator === 'lt'
+            ? goal * (1 + 0.5 * (1 - fraction))
+            : goal * fraction;
         if (unit === '%') value = Math.min(100, value);
         value = Number.isInteger(goal) ? Math.round(value) : Math.round(value * 100) / 100;
         const asOfMs = Math.max(intent.t - prng.int(0, 3) * DAY, YEAR_START);
@@ -454,24 +590,39 @@ export async function generateActivity(
             value,
             asOf: isoDate(Math.min(asOfMs, Date.parse(now))),
             ...(prng.chance(0.5) ? { note: `截至目前完成${value}${unit}` } : {}),
-            evidence: prng.chance(0.3) ? [`https://oa.example.gov.cn/files/${prng.int(100000, 999999)}`] : [],
+            evidence: prng.chance(0.3)
+              ? [`https://oa.example.gov.cn/files/${prng.int(100000, 999999)}`]
+              : [],
           },
           metadata: { actor: leadActor(run, intent.unit), now, commandId },
         };
         break;
       }
       case 'propose': {
-        const target = task.state.status === 'registered' ? task.state.targets.find((t) => t.targetId === targetId) : undefined;
+        const target =
+          task.state.status === 'registered'
+            ? task.state.targets.find((t) => t.targetId === targetId)
+            : undefined;
         if (!target) continue;
         const revisionId = deterministicUuid(commandId, 'revision');
         const cur = target.current;
-        const scaled = Number.isInteger(cur.value) ? Math.max(1, Math.round(cur.value * (prng.chance(0.5) ? 0.85 : 1.15))) : Math.round(cur.value * 1.1 * 100) / 100;
+        const scaled = Number.isInteger(cur.value)
+          ? Math.max(1, Math.round(cur.value * (prng.chance(0.5) ? 0.85 : 1.15)))
+          : Math.round(cur.value * 1.1 * 100) / 100;
         const changes = prng.chance(0.15)
           ? { dueDate: prng.pick(['2025-03-31', '2025-06-30']) }
           : { value: scaled === cur.value ? cur.value + 1 : scaled };
         command = {
           type: 'ProposeTargetRevision',
-          data: { targetId, revisionId, changes, reason: prng.pick(['根据年中评估调整目标', '受项目审批进度影响', '上级部门下达新指标']), ...(prng.chance(0.4) ? { reference: `${run.plan.district.stem}府办〔2024〕${prng.int(1, 120)}号` } : {}) },
+          data: {
+            targetId,
+            revisionId,
+            changes,
+            reason: prng.pick(['根据年中评估调整目标', '受项目审批进度影响', '上级部门下达新指标']),
+            ...(prng.chance(0.4)
+              ? { reference: `${run.plan.district.stem}府办〔2024〕${prng.int(1, 120)}号` }
+              : {}),
+          },
           metadata: { actor: leadActor(run, firstLead()), now, commandId },
         };
         break;
@@ -482,9 +633,18 @@ export async function generateActivity(
           refuse('decideRevision: none pending');
           continue;
         }
-        command = intent.k === 1
-          ? { type: 'ApproveTargetRevision', data: { targetId, revisionId }, metadata: { actor: supervisor(run), now, commandId } }
-          : { type: 'RejectTargetRevision', data: { targetId, revisionId, reason: '调整理由不充分' }, metadata: { actor: supervisor(run), now, commandId } };
+        command =
+          intent.k === 1
+            ? {
+                type: 'ApproveTargetRevision',
+                data: { targetId, revisionId },
+                metadata: { actor: supervisor(run), now, commandId },
+              }
+            : {
+                type: 'RejectTargetRevision',
+                data: { targetId, revisionId, reason: '调整理由不充分' },
+                metadata: { actor: supervisor(run), now, commandId },
+              };
         break;
       }
       case 'requestExtension': {
@@ -492,7 +652,12 @@ export async function generateActivity(
         const requested = prng.pick(['2025-02-28', '2025-03-31', '2025-06-30']);
         command = {
           type: 'RequestDeadlineExtension',
-          data: { targetId, extensionId, requestedDueDate: requested, reason: prng.pick(['项目招标延期', '受施工周期影响', '资金拨付滞后']) },
+          data: {
+            targetId,
+            extensionId,
+            requestedDueDate: requested,
+            reason: prng.pick(['项目招标延期', '受施工周期影响', '资金拨付滞后']),
+          },
           metadata: { actor: leadActor(run, firstLead()), now, commandId },
         };
         break;
@@ -503,25 +668,56 @@ export async function generateActivity(
           refuse('decideExtension: none pending');
           continue;
         }
-        command = intent.k === 1
-          ? { type: 'ApproveDeadlineExtension', data: { targetId, extensionId: pending.id, newDueDate: prng.chance(0.8) ? pending.requested : '2025-01-31', ...(prng.chance(0.5) ? { reason: '同意延期' } : {}) }, metadata: { actor: supervisor(run), now, commandId } }
-          : { type: 'RejectDeadlineExtension', data: { targetId, extensionId: pending.id, reason: '请按原定节点完成' }, metadata: { actor: supervisor(run), now, commandId } };
+        command =
+          intent.k === 1
+            ? {
+                type: 'ApproveDeadlineExtension',
+                data: {
+                  targetId,
+                  extensionId: pending.id,
+                  newDueDate: prng.chance(0.8) ? pending.requested : '2025-01-31',
+                  ...(prng.chance(0.5) ? { reason: '同意延期' } : {}),
+                },
+                metadata: { actor: supervisor(run), now, commandId },
+              }
+            : {
+                type: 'RejectDeadlineExtension',
+                data: { targetId, extensionId: pending.id, reason: '请按原定节点完成' },
+                metadata: { actor: supervisor(run), now, commandId },
+              };
         break;
       }
       case 'claim':
         command = {
           type: 'ClaimCompletion',
-          data: { targetId, evidence: [`https://oa.example.gov.cn/files/${prng.int(100000, 999999)}`], ...(prng.chance(0.5) ? { note: '已按要求完成' } : {}) },
+          data: {
+            targetId,
+            evidence: [`https://oa.example.gov.cn/files/${prng.int(100000, 999999)}`],
+            ...(prng.chance(0.5) ? { note: '已按要求完成' } : {}),
+          },
           metadata: { actor: leadActor(run, firstLead()), now, commandId },
         };
         break;
       case 'decideCompletion':
-        command = intent.k === 1
-          ? { type: 'VerifyCompletion', data: { targetId, ...(prng.chance(0.3) ? { note: '材料齐全,予以销号' } : {}) }, metadata: { actor: supervisor(run), now, commandId } }
-          : { type: 'SendBackCompletion', data: { targetId, reason: '佐证材料不足' }, metadata: { actor: supervisor(run), now, commandId } };
+        command =
+          intent.k === 1
+            ? {
+                type: 'VerifyCompletion',
+                data: { targetId, ...(prng.chance(0.3) ? { note: '材料齐全,予以销号' } : {}) },
+                metadata: { actor: supervisor(run), now, commandId },
+              }
+            : {
+                type: 'SendBackCompletion',
+                data: { targetId, reason: '佐证材料不足' },
+                metadata: { actor: supervisor(run), now, commandId },
+              };
         break;
       case 'reopen':
-        command = { type: 'ReopenTarget', data: { targetId, reason: '复查发现未完成' }, metadata: { actor: supervisor(run), now, commandId } };
+        command = {
+          type: 'ReopenTarget',
+          data: { targetId, reason: '复查发现未完成' },
+          metadata: { actor: supervisor(run), now, commandId },
+        };
         break;
     }
     if (!command) continue;
@@ -540,8 +736,20 @@ export async function generateActivity(
     if (written + events.length > target) events = events.slice(0, target - written);
     if (events.length === 0) break;
     const actor = command.metadata.actor;
-    const meta = { actor: { ...actor }, commandId, correlationId: commandId, causationId: commandId, occurredAt: now, recordedAt: new Date(recorded).toISOString() };
-    task.revision = await append(task.streamId, toNew(events, commandId, meta, 0), task.revision, recorded);
+    const meta = {
+      actor: { ...actor },
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      occurredAt: now,
+      recordedAt: new Date(recorded).toISOString(),
+    };
+    task.revision = await append(
+      task.streamId,
+      toNew(events, commandId, meta, 0),
+      task.revision,
+      recorded,
+    );
     for (const event of events) task.state = evolveTask(task.state, event);
     if (actor.unit) unitUse.set(actor.unit, (unitUse.get(actor.unit) ?? 0) + 1);
 
@@ -549,24 +757,52 @@ export async function generateActivity(
     const approved =
       (command.type === 'ApproveTargetRevision' || command.type === 'ApproveDeadlineExtension') &&
       events.some((e) => e.type === 'TargetRevised' || e.type === 'DeadlineExtensionApproved');
-    if (command.type === 'ProposeTargetRevision') task.pendingRevision.set(intent.target, command.data.revisionId);
-    if (command.type === 'RequestDeadlineExtension') task.pendingExtension.set(intent.target, { id: command.data.extensionId, requested: command.data.requestedDueDate });
-    if (command.type === 'ApproveTargetRevision' || command.type === 'RejectTargetRevision') task.pendingRevision.delete(intent.target);
-    if (command.type === 'ApproveDeadlineExtension' || command.type === 'RejectDeadlineExtension') task.pendingExtension.delete(intent.target);
+    if (command.type === 'ProposeTargetRevision')
+      task.pendingRevision.set(intent.target, command.data.revisionId);
+    if (command.type === 'RequestDeadlineExtension')
+      task.pendingExtension.set(intent.target, {
+        id: command.data.extensionId,
+        requested: command.data.requestedDueDate,
+      });
+    if (command.type === 'ApproveTargetRevision' || command.type === 'RejectTargetRevision')
+      task.pendingRevision.delete(intent.target);
+    if (command.type === 'ApproveDeadlineExtension' || command.type === 'RejectDeadlineExtension')
+      task.pendingExtension.delete(intent.target);
     if (approved) {
       // The terms changed: owners sign for the new version (most of them, within two weeks).
       for (const owner of task.owners) {
         if (!prng.chance(0.6)) continue;
         const day = Math.floor((intent.t - YEAR_START) / DAY) + prng.int(1, 15);
         if (day > LAST_DAY) continue;
-        schedule(Math.max(workInstant(day, prng), intent.t + HOUR), intent.plan, 'ack', intent.task, -1, owner.unit);
+        schedule(
+          Math.max(workInstant(day, prng), intent.t + HOUR),
+          intent.plan,
+          'ack',
+          intent.task,
+          -1,
+          owner.unit,
+        );
       }
     }
     if (command.type === 'SendBackCompletion') {
       const day = Math.floor((intent.t - YEAR_START) / DAY) + prng.int(3, 10);
       if (day + 1 <= LAST_DAY) {
-        const reclaim = schedule(Math.max(workInstant(day, prng), intent.t + HOUR), intent.plan, 'claim', intent.task, intent.target);
-        schedule(Math.max(workInstant(day + prng.int(1, 5), prng), reclaim.t + HOUR), intent.plan, 'decideCompletion', intent.task, intent.target, '', 1);
+        const reclaim = schedule(
+          Math.max(workInstant(day, prng), intent.t + HOUR),
+          intent.plan,
+          'claim',
+          intent.task,
+          intent.target,
+        );
+        schedule(
+          Math.max(workInstant(day + prng.int(1, 5), prng), reclaim.t + HOUR),
+          intent.plan,
+          'decideCompletion',
+          intent.task,
+          intent.target,
+          '',
+          1,
+        );
       }
     }
     if (written >= nextProgress) {
@@ -577,7 +813,9 @@ export async function generateActivity(
 
   // Samples for the query benchmarks: a plan, a busy unit, a target with a revision.
   const first = runs[0];
-  const busiest = [...unitUse.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([u]) => u);
+  const busiest = [...unitUse.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([u]) => u);
   const revised = runs
     .flatMap((r) => r.tasks)
     .flatMap((t) => (t.state.status === 'registered' ? t.state.targets : []))

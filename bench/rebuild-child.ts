@@ -1,0 +1,72 @@
+/**
+ * The measured part of bench/rebuild, in its own process so its peak RSS is the rebuild's alone:
+ * every read model rebuilt from the start of the log with the projections lib's own API
+ * (ProjectionRunner.rebuild over READ_MODELS), as `npm run cli -- projections rebuild` does.
+ * Prints one JSON line.
+ */
+import { join } from 'node:path';
+import { SystemClock } from '@duty-ledger/clock';
+import { SqliteEventStore } from '@duty-ledger/event-store';
+import {
+  openReadModelDb,
+  ProjectionRunner,
+  READ_MODEL_FILE,
+  READ_MODELS,
+} from '@duty-ledger/projections';
+import { peakRssOf, rssOf } from './lib/http';
+
+async function main(): Promise<void> {
+  const dir = process.env.BENCH_DATA_DIR ?? '';
+  const maxSeconds = Number(process.env.BENCH_MAX_SECONDS ?? 1800);
+  const watchdog = setTimeout(() => {
+    console.log(
+      JSON.stringify({ kind: 'timeout', maxSeconds, peakRssBytes: peakRssOf(process.pid) }),
+    );
+    process.exit(3);
+  }, maxSeconds * 1000);
+  const rssBefore = rssOf(process.pid) ?? 0;
+  const store = SqliteEventStore.open({ path: join(dir, 'events.sqlite'), fsync: false });
+  const db = openReadModelDb(join(dir, READ_MODEL_FILE));
+  const runner = new ProjectionRunner({
+    store,
+    db,
+    projections: READ_MODELS,
+    clock: new SystemClock(),
+  });
+  let sampledPeak = 0;
+  const sampler = setInterval(() => {
+    sampledPeak = Math.max(sampledPeak, rssOf(process.pid) ?? 0);
+  }, 100);
+  const started = process.hrtime.bigint();
+  await runner.rebuild();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  const status = await runner.status();
+  const head = await store.headPosition();
+  await runner.stop();
+  db.close();
+  await store.close();
+  clearTimeout(watchdog);
+  console.log(
+    JSON.stringify({
+      kind: 'done',
+      seconds,
+      headPosition: head?.commit.toString(),
+      projections: status.projections.map((p) => ({
+        name: p.name,
+        version: p.version,
+        eventsApplied: p.eventsApplied,
+        caughtUp: p.caughtUp,
+      })),
+      peakRssBytes: peakRssOf(process.pid),
+      sampledPeakRssBytes: sampledPeak,
+      rssBeforeBytes: rssBefore,
+      heapUsedAfterBytes: process.memoryUsage().heapUsed,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
