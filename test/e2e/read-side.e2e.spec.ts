@@ -22,7 +22,7 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
   const moments: Record<string, string> = {};
   let lastPosition = '';
 
-  async function at(instant: string, label: string, act: () => Promise<{ status: number; body: { position?: unknown } }>) {
+  async function at(instant: string, label: string, act: () => Promise<{ status: number; body: any }>) {
     t.clock.set(instant);
     const response = await act();
     expect([200, 201]).toContain(response.status);

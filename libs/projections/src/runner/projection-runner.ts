@@ -13,6 +13,7 @@ import {
 } from '@duty-ledger/event-store';
 import type { Clock } from '@duty-ledger/clock';
 import { CheckpointTable, type Checkpoint } from './checkpoints';
+import { StreamClock } from './stream-clock';
 import type { Projection, ProjectionEvent } from './projection';
 import { projectedChange, type ProjectedChange } from './projected-change';
 
@@ -93,6 +94,7 @@ export class ProjectionRunner {
   private readonly db: Database.Database;
   private readonly projections: readonly Projection[];
   private readonly checkpointTable: CheckpointTable;
+  private readonly streamClock: StreamClock;
   private readonly checkpoints = new Map<string, Checkpoint>();
   private readonly changes = new Subject<{ readonly change: ProjectedChange; readonly position: Position }>();
   private readonly commits = new Subject<void>();
@@ -115,6 +117,7 @@ export class ProjectionRunner {
     const names = new Set(this.projections.map((p) => p.name));
     if (names.size !== this.projections.length) throw new Error('Projection names must be unique');
     this.checkpointTable = new CheckpointTable(this.db);
+    this.streamClock = new StreamClock(this.db);
   }
 
   get isRunning(): boolean {
@@ -284,6 +287,7 @@ export class ProjectionRunner {
   private reset(projection: Projection): void {
     projection.tearDown(this.db);
     projection.setUp(this.db);
+    this.streamClock.forget(projection.name);
     const fresh: Checkpoint = { name: projection.name, version: projection.version, eventsApplied: 0 };
     this.checkpointTable.put(fresh);
     this.checkpoints.set(projection.name, fresh);
@@ -367,12 +371,12 @@ export class ProjectionRunner {
         if (!checkpoint) continue;
         const fresh = events.filter((e) => after(e.position, checkpoint.position));
         if (fresh.length === 0) continue;
-        let lastAt = checkpoint.lastAt ?? '';
-        const batch: ProjectionEvent[] = fresh.map((event) => {
-          const recordedAt = recordingInstantOf(event);
-          lastAt = recordedAt > lastAt ? recordedAt : lastAt;
-          return { event, at: lastAt };
-        });
+        const instants = this.streamClock.stamp(
+          projection.name,
+          fresh.map((event) => ({ streamId: event.streamId, recordedAt: recordingInstantOf(event) })),
+        );
+        const batch: ProjectionEvent[] = fresh.map((event, i) => ({ event, at: instants[i] }));
+        const lastAt = instants.reduce((a, b) => (b > a ? b : a), checkpoint.lastAt ?? '');
         projection.applyBatch(this.db, batch);
         const next: Checkpoint = {
           ...checkpoint,

@@ -5,9 +5,9 @@ import type { RecordedEvent } from '@duty-ledger/event-store';
 export interface ProjectionEvent {
   readonly event: RecordedEvent;
   /**
-   * The recording instant on the read side's time axis: the event's `recordedAt`, raised to the
-   * previous event's when a clock stepped back, so that log order and time order never disagree
-   * and "as of T" always cuts the log at one place.
+   * The recording instant on the read side's time axis: the application's `recordedAt`, raised to
+   * the previous event of the same stream when a clock stepped back, so that a stream's history
+   * never goes back in time (see StreamClock).
    */
   readonly at: string;
 }
