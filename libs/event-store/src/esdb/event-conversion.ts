@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { checkNewEvent, isJsonObject } from '../port/new-event-rules';
 import {
   jsonEvent,
   type AllStreamResolvedEvent,
@@ -20,21 +20,12 @@ import { toRevisionNumber } from './revisions';
 export const SCHEMA_VERSION_KEY = '$schemaVersion';
 
 export function toEventData(event: NewEvent): EventData {
-  // The same checks, and errors, as the embedded store's.
-  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
-    throw new TypeError(
-      `Event schemaVersion must be a positive integer, got ${event.schemaVersion}`,
-    );
-  }
-  if (!isJsonObject(event.data)) throw new TypeError('Event data must be a JSON object');
-  if (event.metadata !== undefined && !isJsonObject(event.metadata)) {
-    throw new TypeError('Event metadata must be a JSON object');
-  }
+  const id = checkNewEvent(event);
   if (event.metadata && SCHEMA_VERSION_KEY in event.metadata) {
     throw new TypeError(`Event metadata must not use the reserved key '${SCHEMA_VERSION_KEY}'`);
   }
   return jsonEvent({
-    id: event.id ?? randomUUID(),
+    id,
     type: event.type,
     data: event.data,
     metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion },
@@ -101,11 +92,3 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-function isJsonObject(value: unknown): value is JsonObject {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Uint8Array)
-  );
-}

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { checkNewEvent } from '../port/new-event-rules';
 import type { JsonObject, NewEvent, RecordedEvent } from '../port/events';
 import type { UpcasterRegistry } from '../port/upcasting';
 import { toPosition } from './positions';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A NewEvent checked and serialized for the events table. */
 export interface EncodedEvent {
@@ -33,28 +32,9 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at';
 
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Validates and serializes one event; throws TypeError for input no store would accept. */
 export function encodeEvent(event: NewEvent): EncodedEvent {
-  const id = event.id ?? randomUUID();
-  if (typeof id !== 'string' || !UUID.test(id)) {
-    throw new TypeError(`Event id must be a uuid, got '${String(id)}'`);
-  }
-  if (typeof event.type !== 'string' || event.type === '') {
-    throw new TypeError('Event type must be a non-empty string');
-  }
-  if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
-    throw new TypeError(
-      `Event schemaVersion must be a positive integer, got ${event.schemaVersion}`,
-    );
-  }
-  if (!isJsonObject(event.data)) throw new TypeError('Event data must be a JSON object');
-  if (event.metadata !== undefined && !isJsonObject(event.metadata)) {
-    throw new TypeError('Event metadata must be a JSON object');
-  }
+  const id = checkNewEvent(event);
   const data = JSON.stringify(event.data);
   const metadata = event.metadata === undefined ? undefined : JSON.stringify(event.metadata);
   const size =
