@@ -9,7 +9,10 @@ module.exports = {
       comment: 'decide/evolve take everything as arguments: no framework, no I/O, no other lib',
       severity: 'error',
       from: { path: '^libs/domain/src', pathNot: '\\.spec\\.ts$|/testing/' },
-      to: { path: '^(node_modules/|libs/(?!domain/))|^(fs|path|http|https|net|child_process|crypto|os)$', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^(node_modules/|libs/(?!domain/))|^(fs|path|http|https|net|child_process|crypto|os)$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'store-port-and-sqlite-without-nest',

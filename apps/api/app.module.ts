@@ -19,8 +19,18 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        EventStoreModule.forRoot({ connectionString: config.eventStoreConnectionString, dataDir: config.dataDir, fsync: config.fsync, clock }),
-        { module: ClockModule, global: true, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] },
+        EventStoreModule.forRoot({
+          connectionString: config.eventStoreConnectionString,
+          dataDir: config.dataDir,
+          fsync: config.fsync,
+          clock,
+        }),
+        {
+          module: ClockModule,
+          global: true,
+          providers: [{ provide: CLOCK, useValue: clock }],
+          exports: [CLOCK],
+        },
         CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
       ],

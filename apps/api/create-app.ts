@@ -9,9 +9,13 @@ import type { ApiConfig } from './config';
 /** Builds the service; used by main.ts and by the end-to-end tests, so both run the same app. */
 export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: 8 * 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, clock), adapter, {
-    logger: process.env.NODE_ENV === 'test' ? ['error'] : ['log', 'warn', 'error'],
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, clock),
+    adapter,
+    {
+      logger: process.env.NODE_ENV === 'test' ? ['error'] : ['log', 'warn', 'error'],
+    },
+  );
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -19,7 +23,9 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
     app,
     new DocumentBuilder()
       .setTitle('Duty Ledger')
-      .setDescription('Event-sourced responsibility tracker for government work plans. Unit names are Chinese and URL-encoded in paths.')
+      .setDescription(
+        'Event-sourced responsibility tracker for government work plans. Unit names are Chinese and URL-encoded in paths.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

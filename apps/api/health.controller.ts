@@ -15,7 +15,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string } & RunnerStatus> {
+  async health(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string } & RunnerStatus> {
     const status = await this.runner.status();
     const ready = status.running && status.caughtUp;
     void reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

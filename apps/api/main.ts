@@ -12,15 +12,27 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
 
   if (config.seedOnStart) {
-    const outcome = await importSeedPlanOnce(app.get<EventStore>(EVENT_STORE), app.get<Clock>(CLOCK), config.seedsDir);
-    logger.log(outcome.imported ? `Imported the seed plan ${outcome.planId} (${outcome.taskCount} tasks, ${outcome.targetCount} targets)` : `Seed plan ${outcome.planId} already present`);
+    const outcome = await importSeedPlanOnce(
+      app.get<EventStore>(EVENT_STORE),
+      app.get<Clock>(CLOCK),
+      config.seedsDir,
+    );
+    logger.log(
+      outcome.imported
+        ? `Imported the seed plan ${outcome.planId} (${outcome.taskCount} tasks, ${outcome.targetCount} targets)`
+        : `Seed plan ${outcome.planId} already present`,
+    );
   }
 
   await app.listen({ port: config.port, host: config.host });
   const url = await app.getUrl();
-  logger.log(`Serving on ${url} (store: ${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded SQLite in ${config.dataDir}`}); API docs at ${url}/docs`);
+  logger.log(
+    `Serving on ${url} (store: ${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded SQLite in ${config.dataDir}`}); API docs at ${url}/docs`,
+  );
   if (config.jwtSecretGenerated) logger.log(`Generated a token secret in ${config.jwtSecretFile}`);
-  logger.log('Mint a token: npm run cli -- token --role supervisor --sub <user>   (or --role lead --unit 区数据局)');
+  logger.log(
+    'Mint a token: npm run cli -- token --role supervisor --sub <user>   (or --role lead --unit 区数据局)',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

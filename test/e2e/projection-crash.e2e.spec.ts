@@ -24,11 +24,30 @@ async function writeBacklog(dataDir: string): Promise<number> {
     const commandId = deterministicUuid('crash-test', planId);
     const now = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
     const actor = { id: 'admin', role: 'admin' as const };
-    const decision = decideImportPlan({ type: 'ImportPlan', data: { planId, draft: { ...draft, planId }, registry }, metadata: { actor, now, commandId } }, initialPlanState());
+    const decision = decideImportPlan(
+      {
+        type: 'ImportPlan',
+        data: { planId, draft: { ...draft, planId }, registry },
+        metadata: { actor, now, commandId },
+      },
+      initialPlanState(),
+    );
     for (const { streamId, events } of decision) {
       await store.append(
         streamId,
-        events.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data as never, metadata: { actor, commandId, correlationId: commandId, causationId: commandId, occurredAt: now, recordedAt: now } })),
+        events.map((e) => ({
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: e.data as never,
+          metadata: {
+            actor,
+            commandId,
+            correlationId: commandId,
+            causationId: commandId,
+            occurredAt: now,
+            recordedAt: now,
+          },
+        })),
         { expectedRevision: 'no_stream' },
       );
       count += events.length;
@@ -40,9 +59,14 @@ async function writeBacklog(dataDir: string): Promise<number> {
 
 function eventsApplied(dataDir: string): number {
   try {
-    const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(join(dataDir, 'read-models.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    });
     try {
-      const row = db.prepare('SELECT MIN(events_applied) AS n FROM projection_checkpoints').get() as { n: number | null } | undefined;
+      const row = db
+        .prepare('SELECT MIN(events_applied) AS n FROM projection_checkpoints')
+        .get() as { n: number | null } | undefined;
       return row?.n ?? 0;
     } finally {
       db.close();
@@ -56,8 +80,19 @@ function eventsApplied(dataDir: string): number {
 function dump(path: string): Record<string, string[]> {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT * FROM "${name}"`).all() as object[]).map((r) => JSON.stringify(r)).sort()]));
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`SELECT * FROM "${name}"`).all() as object[])
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -67,7 +102,16 @@ function startApi(dataDir: string): ChildProcess {
   return fork(join(root, 'apps/api/main.ts'), [], {
     cwd: root,
     execArgv: ['-r', require.resolve('../support/register-app.js')],
-    env: { ...process.env, EVENTSTORE_CONNECTION_STRING: '', DATA_DIR: dataDir, PORT: '0', SEED_PLAN: 'false', AUTH_JWT_SECRET: 'crash-test-secret', EVENT_STORE_FSYNC: 'false', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      EVENTSTORE_CONNECTION_STRING: '',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      SEED_PLAN: 'false',
+      AUTH_JWT_SECRET: 'crash-test-secret',
+      EVENT_STORE_FSYNC: 'false',
+      NODE_ENV: 'test',
+    },
     stdio: 'pipe',
   });
 }
@@ -101,7 +145,11 @@ describe('given the service is killed (SIGKILL) while it projects a large backlo
 
     const second = startApi(dataDir);
     try {
-      await until(() => eventsApplied(dataDir) >= total, 120_000, 'the restarted service to catch up');
+      await until(
+        () => eventsApplied(dataDir) >= total,
+        120_000,
+        'the restarted service to catch up',
+      );
     } finally {
       const stopped = new Promise((r) => second.once('exit', r));
       second.kill('SIGTERM');
@@ -111,7 +159,12 @@ describe('given the service is killed (SIGKILL) while it projects a large backlo
     // A fresh rebuild of the same log into another database.
     const store = SqliteEventStore.open({ path: join(dataDir, 'events.sqlite'), fsync: false });
     const db = openReadModelDb(join(rebuildDir, 'read-models.sqlite'));
-    const runner = new ProjectionRunner({ store, db, projections: READ_MODELS, clock: new FixedClock('2025-01-01T00:00:00Z') });
+    const runner = new ProjectionRunner({
+      store,
+      db,
+      projections: READ_MODELS,
+      clock: new FixedClock('2025-01-01T00:00:00Z'),
+    });
     await runner.rebuild();
     db.close();
     await store.close();
@@ -119,7 +172,8 @@ describe('given the service is killed (SIGKILL) while it projects a large backlo
     const recovered = dump(join(dataDir, 'read-models.sqlite'));
     const rebuilt = dump(join(rebuildDir, 'read-models.sqlite'));
     expect(Object.keys(recovered)).toEqual(Object.keys(rebuilt));
-    for (const table of Object.keys(rebuilt)) expect({ table, rows: recovered[table] }).toEqual({ table, rows: rebuilt[table] });
+    for (const table of Object.keys(rebuilt))
+      expect({ table, rows: recovered[table] }).toEqual({ table, rows: rebuilt[table] });
     expect(rebuilt.projection_checkpoints.length).toBe(READ_MODELS.length);
   }, 240_000);
 });

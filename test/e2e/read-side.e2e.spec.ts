@@ -22,7 +22,11 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
   const moments: Record<string, string> = {};
   let lastPosition = '';
 
-  async function at(instant: string, label: string, act: () => Promise<{ status: number; body: any }>) {
+  async function at(
+    instant: string,
+    label: string,
+    act: () => Promise<{ status: number; body: any }>,
+  ) {
     t.clock.set(instant);
     const response = await act();
     expect([200, 201]).toContain(response.status);
@@ -32,7 +36,11 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
   }
 
   const read = (path: string, asOf?: string) =>
-    t.request('GET', `${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}${asOf ? `&asOf=${asOf}` : ''}`, { token: viewer() });
+    t.request(
+      'GET',
+      `${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}${asOf ? `&asOf=${asOf}` : ''}`,
+      { token: viewer() },
+    );
 
   const obligationOf = async (unit: string, asOf?: string) => {
     const response = await read(`/units/${unit}/obligations`, asOf);
@@ -42,17 +50,67 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
 
   beforeAll(async () => {
     await t.start();
-    await at('2024-03-01T01:00:00.000Z', 'imported', () => t.request('POST', '/plans', { token: t.token('admin'), body: { text: seedText, planId } }));
-    await at('2024-03-05T01:00:00.000Z', 'supportAssigned', () => t.request('POST', `/targets/${targetId}/assignments`, { token: supervisor(), body: { unit: '区数据局', role: 'supporting', reason: '停车数据对接' } }));
-    await at('2024-03-06T01:00:00.000Z', 'acknowledged', () => t.request('POST', `/tasks/${taskId}/assignments/区建设管理委/acknowledgement`, { token: lead() }));
-    await at('2024-07-01T01:00:00.000Z', 'reportedHalf', () => t.request('POST', `/targets/${targetId}/milestones`, { token: lead(), body: { value: 50, asOf: '2024-06-30', note: '上半年覆盖50%' } }));
-    const proposal = await at('2024-07-02T01:00:00.000Z', 'proposed', () => t.request('POST', `/targets/${targetId}/revisions`, { token: lead(), body: { value: 70, reason: '部分路段施工', reference: '长建〔2024〕8号' } }));
-    await at('2024-07-03T01:00:00.000Z', 'revised', () => t.request('POST', `/targets/${targetId}/revisions/${proposal.body.revisionId}/approve`, { token: secondSupervisor() }));
-    const extension = await at('2024-11-01T01:00:00.000Z', 'extensionRequested', () => t.request('POST', `/targets/${targetId}/extensions`, { token: lead(), body: { requestedDueDate: '2025-03-31', reason: '设备到货延迟' } }));
-    await at('2024-11-02T01:00:00.000Z', 'extended', () => t.request('POST', `/targets/${targetId}/extensions/${extension.body.extensionId}/approve`, { token: supervisor(), body: { newDueDate: '2025-02-28' } }));
-    await at('2025-01-10T01:00:00.000Z', 'reportedDone', () => t.request('POST', `/targets/${targetId}/milestones`, { token: lead(), body: { value: 72, asOf: '2025-01-10' } }));
-    await at('2025-01-15T01:00:00.000Z', 'claimed', () => t.request('POST', `/targets/${targetId}/completion`, { token: lead(), body: { evidence: ['https://oa.example.gov.cn/f/acceptance.pdf'] } }));
-    await at('2025-01-20T01:00:00.000Z', 'verified', () => t.request('POST', `/targets/${targetId}/completion/verify`, { token: supervisor(), body: { note: '同意销号' } }));
+    await at('2024-03-01T01:00:00.000Z', 'imported', () =>
+      t.request('POST', '/plans', { token: t.token('admin'), body: { text: seedText, planId } }),
+    );
+    await at('2024-03-05T01:00:00.000Z', 'supportAssigned', () =>
+      t.request('POST', `/targets/${targetId}/assignments`, {
+        token: supervisor(),
+        body: { unit: '区数据局', role: 'supporting', reason: '停车数据对接' },
+      }),
+    );
+    await at('2024-03-06T01:00:00.000Z', 'acknowledged', () =>
+      t.request('POST', `/tasks/${taskId}/assignments/区建设管理委/acknowledgement`, {
+        token: lead(),
+      }),
+    );
+    await at('2024-07-01T01:00:00.000Z', 'reportedHalf', () =>
+      t.request('POST', `/targets/${targetId}/milestones`, {
+        token: lead(),
+        body: { value: 50, asOf: '2024-06-30', note: '上半年覆盖50%' },
+      }),
+    );
+    const proposal = await at('2024-07-02T01:00:00.000Z', 'proposed', () =>
+      t.request('POST', `/targets/${targetId}/revisions`, {
+        token: lead(),
+        body: { value: 70, reason: '部分路段施工', reference: '长建〔2024〕8号' },
+      }),
+    );
+    await at('2024-07-03T01:00:00.000Z', 'revised', () =>
+      t.request('POST', `/targets/${targetId}/revisions/${proposal.body.revisionId}/approve`, {
+        token: secondSupervisor(),
+      }),
+    );
+    const extension = await at('2024-11-01T01:00:00.000Z', 'extensionRequested', () =>
+      t.request('POST', `/targets/${targetId}/extensions`, {
+        token: lead(),
+        body: { requestedDueDate: '2025-03-31', reason: '设备到货延迟' },
+      }),
+    );
+    await at('2024-11-02T01:00:00.000Z', 'extended', () =>
+      t.request('POST', `/targets/${targetId}/extensions/${extension.body.extensionId}/approve`, {
+        token: supervisor(),
+        body: { newDueDate: '2025-02-28' },
+      }),
+    );
+    await at('2025-01-10T01:00:00.000Z', 'reportedDone', () =>
+      t.request('POST', `/targets/${targetId}/milestones`, {
+        token: lead(),
+        body: { value: 72, asOf: '2025-01-10' },
+      }),
+    );
+    await at('2025-01-15T01:00:00.000Z', 'claimed', () =>
+      t.request('POST', `/targets/${targetId}/completion`, {
+        token: lead(),
+        body: { evidence: ['https://oa.example.gov.cn/f/acceptance.pdf'] },
+      }),
+    );
+    await at('2025-01-20T01:00:00.000Z', 'verified', () =>
+      t.request('POST', `/targets/${targetId}/completion/verify`, {
+        token: supervisor(),
+        body: { note: '同意销号' },
+      }),
+    );
     t.clock.set('2025-02-01T01:00:00.000Z');
   });
   afterAll(() => t.stop());
@@ -73,17 +131,31 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
     });
     // The revision and the extension changed the terms after the acknowledgement.
     expect(o.acknowledgement).toMatchObject({ state: 'reopened', version: 1 });
-    expect(o.status).toMatchObject({ light: 'done', ruleSetId: expect.any(String), ruleSetVersion: expect.any(Number), metCurrent: true, metOriginal: false });
+    expect(o.status).toMatchObject({
+      light: 'done',
+      ruleSetId: expect.any(String),
+      ruleSetVersion: expect.any(Number),
+      metCurrent: true,
+      metOriginal: false,
+    });
   });
 
   it('as of moments between the steps, each view shows exactly what was recorded by then', async () => {
     expect(await obligationOf('区数据局', moments.imported)).toBeUndefined();
-    expect(await obligationOf('区数据局', moments.supportAssigned)).toMatchObject({ role: 'supporting', scope: 'target' });
+    expect(await obligationOf('区数据局', moments.supportAssigned)).toMatchObject({
+      role: 'supporting',
+      scope: 'target',
+    });
 
     const beforeAck = await obligationOf('区建设管理委', moments.supportAssigned);
     expect(beforeAck.acknowledgement.state).toBe('pending');
     const afterReport = await obligationOf('区建设管理委', moments.reportedHalf);
-    expect(afterReport).toMatchObject({ target: { value: 80 }, dueDate: '2024-12-31', latestReport: { value: 50, asOf: '2024-06-30' }, completion: 'open' });
+    expect(afterReport).toMatchObject({
+      target: { value: 80 },
+      dueDate: '2024-12-31',
+      latestReport: { value: 50, asOf: '2024-06-30' },
+      completion: 'open',
+    });
     expect(afterReport.acknowledgement).toMatchObject({ state: 'acknowledged', version: 1 });
 
     const proposedOnly = await obligationOf('区建设管理委', moments.proposed);
@@ -105,27 +177,64 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
     expect(history.status).toBe(200);
     const types = history.body.entries.map((e: { type: string }) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(['TargetRegistered', 'SupportingUnitAssigned', 'MilestoneReported', 'TargetRevisionProposed', 'TargetRevised', 'DeadlineExtensionRequested', 'DeadlineExtensionApproved', 'CompletionClaimed', 'CompletionVerified']),
+      expect.arrayContaining([
+        'TargetRegistered',
+        'SupportingUnitAssigned',
+        'MilestoneReported',
+        'TargetRevisionProposed',
+        'TargetRevised',
+        'DeadlineExtensionRequested',
+        'DeadlineExtensionApproved',
+        'CompletionClaimed',
+        'CompletionVerified',
+      ]),
     );
     expect(types.indexOf('TargetRevisionProposed')).toBeLessThan(types.indexOf('TargetRevised'));
     const revised = history.body.entries.find((e: { type: string }) => e.type === 'TargetRevised');
-    expect(revised).toMatchObject({ actor: { id: 'wang.fang', role: 'supervisor' }, reason: '部分路段施工', reference: '长建〔2024〕8号', recordedAt: moments.revised });
-    expect(revised.changes).toContainEqual(expect.objectContaining({ field: 'value', before: 80, after: 70 }));
-    const extended = history.body.entries.find((e: { type: string }) => e.type === 'DeadlineExtensionApproved');
-    expect(extended.changes).toContainEqual(expect.objectContaining({ field: 'dueDate', before: '2024-12-31', after: '2025-02-28' }));
+    expect(revised).toMatchObject({
+      actor: { id: 'wang.fang', role: 'supervisor' },
+      reason: '部分路段施工',
+      reference: '长建〔2024〕8号',
+      recordedAt: moments.revised,
+    });
+    expect(revised.changes).toContainEqual(
+      expect.objectContaining({ field: 'value', before: 80, after: 70 }),
+    );
+    const extended = history.body.entries.find(
+      (e: { type: string }) => e.type === 'DeadlineExtensionApproved',
+    );
+    expect(extended.changes).toContainEqual(
+      expect.objectContaining({ field: 'dueDate', before: '2024-12-31', after: '2025-02-28' }),
+    );
 
     const asOfMidYear = await read(`/targets/${targetId}/history`, moments.reportedHalf);
-    expect(asOfMidYear.body.entries.map((e: { type: string }) => e.type)).not.toContain('TargetRevised');
+    expect(asOfMidYear.body.entries.map((e: { type: string }) => e.type)).not.toContain(
+      'TargetRevised',
+    );
   });
 
   it("the supervisor's audit feed shows the lowered target and the moved deadline with proposer and approver", async () => {
     const lowered = await read(`/audit/target-changes?kind=lowered&planId=${planId}`);
     expect(lowered.status).toBe(200);
     expect(lowered.body.items).toHaveLength(1);
-    expect(lowered.body.items[0]).toMatchObject({ kind: 'lowered', targetId, previous: { value: 80 }, next: { value: 70 }, original: { value: 80 }, proposedBy: { id: 'chen.lei', unit: '区建设管理委' }, approvedBy: { id: 'wang.fang' }, reason: '部分路段施工' });
+    expect(lowered.body.items[0]).toMatchObject({
+      kind: 'lowered',
+      targetId,
+      previous: { value: 80 },
+      next: { value: 70 },
+      original: { value: 80 },
+      proposedBy: { id: 'chen.lei', unit: '区建设管理委' },
+      approvedBy: { id: 'wang.fang' },
+      reason: '部分路段施工',
+    });
     const moved = await read(`/audit/target-changes?kind=deadline-moved&planId=${planId}`);
-    expect(moved.body.items).toEqual([expect.objectContaining({ previous: '2024-12-31', next: '2025-02-28' })]);
-    const beforeRevision = await read(`/audit/target-changes?kind=lowered&planId=${planId}`, moments.proposed);
+    expect(moved.body.items).toEqual([
+      expect.objectContaining({ previous: '2024-12-31', next: '2025-02-28' }),
+    ]);
+    const beforeRevision = await read(
+      `/audit/target-changes?kind=lowered&planId=${planId}`,
+      moments.proposed,
+    );
     expect(beforeRevision.body.items).toEqual([]);
     const badKind = await read(`/audit/target-changes?kind=sideways`);
     expect(badKind.status).toBe(400);
@@ -138,19 +247,25 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
     const page = await read(`/obligations?planId=${planId}&unit=区建设管理委&limit=1`);
     expect(page.body).toMatchObject({ total: expect.any(Number), limit: 1, offset: 0 });
     expect(page.body.items).toHaveLength(1);
-    const csv = await t.request('GET', `/obligations.csv?planId=${planId}&unit=区建设管理委`, { token: viewer() });
+    const csv = await t.request('GET', `/obligations.csv?planId=${planId}&unit=区建设管理委`, {
+      token: viewer(),
+    });
     expect(csv.status).toBe(200);
     expect(csv.raw.body.startsWith('\uFEFF')).toBe(true);
     expect(csv.raw.body).toContain('单位');
     expect(csv.raw.body).toContain('区建设管理委');
-    const xlsx = await t.request('GET', `/audit/target-changes.xlsx?planId=${planId}`, { token: viewer() });
+    const xlsx = await t.request('GET', `/audit/target-changes.xlsx?planId=${planId}`, {
+      token: viewer(),
+    });
     expect(xlsx.status).toBe(200);
     expect(xlsx.raw.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('reads need a token; a bad asOf is a 400 naming the field', async () => {
     expect((await t.request('GET', `/units/区建设管理委/obligations`)).status).toBe(401);
-    const bad = await t.request('GET', `/units/区建设管理委/obligations?asOf=yesterday`, { token: viewer() });
+    const bad = await t.request('GET', `/units/区建设管理委/obligations?asOf=yesterday`, {
+      token: viewer(),
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('asOf');
   });

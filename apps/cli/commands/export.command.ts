@@ -19,14 +19,27 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { out: { type: 'string' }, unit: { type: 'string' }, plan: { type: 'string' }, 'as-of': { type: 'string' }, kind: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      unit: { type: 'string' },
+      plan: { type: 'string' },
+      'as-of': { type: 'string' },
+      kind: { type: 'string' },
+    },
     strict: true,
   });
-  if ((what !== 'obligations' && what !== 'target-changes') || !values.out || !/\.(csv|xlsx)$/.test(values.out)) {
+  if (
+    (what !== 'obligations' && what !== 'target-changes') ||
+    !values.out ||
+    !/\.(csv|xlsx)$/.test(values.out)
+  ) {
     console.error(exportUsage);
     return 2;
   }
-  if (values.kind !== undefined && !(TARGET_CHANGE_KINDS as readonly string[]).includes(values.kind)) {
+  if (
+    values.kind !== undefined &&
+    !(TARGET_CHANGE_KINDS as readonly string[]).includes(values.kind)
+  ) {
     console.error(`--kind must be one of ${TARGET_CHANGE_KINDS.join(', ')}`);
     return 2;
   }
@@ -47,7 +60,12 @@ export async function exportCommand(argv: string[]): Promise<number> {
       count = rows.length;
       content = xlsx ? await obligationsXlsx(rows) : obligationsCsv(rows);
     } else {
-      const rows = targetChanges(side.db, { asOf, unit: values.unit, planId: values.plan, kind: values.kind as TargetChangeKind | undefined });
+      const rows = targetChanges(side.db, {
+        asOf,
+        unit: values.unit,
+        planId: values.plan,
+        kind: values.kind as TargetChangeKind | undefined,
+      });
       count = rows.length;
       content = xlsx ? await targetChangesXlsx(rows) : targetChangesCsv(rows);
     }

@@ -16,7 +16,8 @@ export async function projectionsCommand(argv: string[]): Promise<number> {
       await side.runner.rebuild(values.name);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const status = await side.runner.status();
-      for (const p of status.projections) console.log(`${p.name} v${p.version}: rebuilt to position ${p.position ?? '-'}`);
+      for (const p of status.projections)
+        console.log(`${p.name} v${p.version}: rebuilt to position ${p.position ?? '-'}`);
       console.log(`rebuilt in ${seconds.toFixed(2)} s`);
       return 0;
     }

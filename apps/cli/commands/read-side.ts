@@ -1,7 +1,12 @@
 import { SystemClock } from '@duty-ledger/clock';
 import type { EventStore } from '@duty-ledger/event-store';
 import { openEventStore } from '@duty-ledger/event-store/nest';
-import { openReadModelDb, ProjectionRunner, READ_MODELS, readModelPath } from '@duty-ledger/projections';
+import {
+  openReadModelDb,
+  ProjectionRunner,
+  READ_MODELS,
+  readModelPath,
+} from '@duty-ledger/projections';
 import type Database from 'better-sqlite3';
 import { loadConfig } from '../../api/config';
 
@@ -15,9 +20,18 @@ export interface ReadSide {
 /** The same store and read-model database the service uses, per the same environment. */
 export async function openReadSide(): Promise<ReadSide> {
   const config = loadConfig();
-  const store = await openEventStore({ connectionString: config.eventStoreConnectionString, dataDir: config.dataDir, fsync: config.fsync });
+  const store = await openEventStore({
+    connectionString: config.eventStoreConnectionString,
+    dataDir: config.dataDir,
+    fsync: config.fsync,
+  });
   const db = openReadModelDb(readModelPath(config.dataDir));
-  const runner = new ProjectionRunner({ store, db, projections: READ_MODELS, clock: new SystemClock() });
+  const runner = new ProjectionRunner({
+    store,
+    db,
+    projections: READ_MODELS,
+    clock: new SystemClock(),
+  });
   return {
     store,
     db,

@@ -22,7 +22,9 @@ export function tokenCommand(argv: string[]): number {
     return 2;
   }
   if (values.role === 'lead' && !values.unit) {
-    console.error('--unit is required for a lead: the unit it acts for, as named in the plan (e.g. 区数据局)');
+    console.error(
+      '--unit is required for a lead: the unit it acts for, as named in the plan (e.g. 区数据局)',
+    );
     return 2;
   }
   const config = loadConfig();

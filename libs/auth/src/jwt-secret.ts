@@ -18,7 +18,8 @@ export const SECRET_FILE_NAME = 'auth-jwt-secret';
 export function resolveJwtSecret(envSecret: string | undefined, dataDir: string): ResolvedSecret {
   if (envSecret && envSecret.length > 0) return { secret: envSecret, generated: false };
   const file = join(dataDir, SECRET_FILE_NAME);
-  if (existsSync(file)) return { secret: readFileSync(file, 'utf8').trim(), file, generated: false };
+  if (existsSync(file))
+    return { secret: readFileSync(file, 'utf8').trim(), file, generated: false };
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

@@ -33,16 +33,20 @@ export function verifyToken(secret: string, token: string): Principal {
     payload = verify(token, secret, { algorithms: ['HS256'] });
   } catch (error) {
     if (error instanceof TokenExpiredError) throw new InvalidTokenError('token expired');
-    if (error instanceof JsonWebTokenError) throw new InvalidTokenError(`invalid token: ${error.message}`);
+    if (error instanceof JsonWebTokenError)
+      throw new InvalidTokenError(`invalid token: ${error.message}`);
     throw error;
   }
-  if (typeof payload !== 'object' || payload === null) throw new InvalidTokenError('invalid token payload');
+  if (typeof payload !== 'object' || payload === null)
+    throw new InvalidTokenError('invalid token payload');
   const { sub, role, unit, name } = payload as Record<string, unknown>;
-  if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('token has no sub claim');
+  if (typeof sub !== 'string' || sub.length === 0)
+    throw new InvalidTokenError('token has no sub claim');
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw new InvalidTokenError('token role must be one of admin, supervisor, lead, viewer');
   }
-  if (unit !== undefined && typeof unit !== 'string') throw new InvalidTokenError('token unit must be a string');
+  if (unit !== undefined && typeof unit !== 'string')
+    throw new InvalidTokenError('token unit must be a string');
   if (role === 'lead' && !unit) throw new InvalidTokenError('a lead token must name its unit');
   return {
     sub,

@@ -9,8 +9,18 @@ const secret = 'test-secret-of-enough-length-for-hs256';
 
 describe('bearer tokens', () => {
   it('round-trips a lead token with a Chinese unit name unchanged', () => {
-    const token = mintToken(secret, { sub: 'li.na', role: 'lead', unit: '区委网信办', name: '李娜' });
-    expect(verifyToken(secret, token)).toEqual({ sub: 'li.na', role: 'lead', unit: '区委网信办', name: '李娜' });
+    const token = mintToken(secret, {
+      sub: 'li.na',
+      role: 'lead',
+      unit: '区委网信办',
+      name: '李娜',
+    });
+    expect(verifyToken(secret, token)).toEqual({
+      sub: 'li.na',
+      role: 'lead',
+      unit: '区委网信办',
+      name: '李娜',
+    });
   });
 
   it('refuses a token signed with another secret', () => {
@@ -19,7 +29,10 @@ describe('bearer tokens', () => {
   });
 
   it('refuses an expired token', () => {
-    const token = sign({ role: 'viewer', exp: Math.floor(Date.now() / 1000) - 10 }, secret, { algorithm: 'HS256', subject: 'v' });
+    const token = sign({ role: 'viewer', exp: Math.floor(Date.now() / 1000) - 10 }, secret, {
+      algorithm: 'HS256',
+      subject: 'v',
+    });
     expect(() => verifyToken(secret, token)).toThrow('token expired');
   });
 

@@ -17,8 +17,20 @@ export class CommandsModule {
   static register(options: { unitRegistry: UnitRegistry }): DynamicModule {
     return {
       module: CommandsModule,
-      controllers: [PlansController, AssignmentsController, MilestonesController, RevisionsController, ExtensionsController, CompletionController],
-      providers: [CommandSender, DispatchTaskCommandHandler, ImportPlanHandler, { provide: UNIT_REGISTRY, useValue: options.unitRegistry }],
+      controllers: [
+        PlansController,
+        AssignmentsController,
+        MilestonesController,
+        RevisionsController,
+        ExtensionsController,
+        CompletionController,
+      ],
+      providers: [
+        CommandSender,
+        DispatchTaskCommandHandler,
+        ImportPlanHandler,
+        { provide: UNIT_REGISTRY, useValue: options.unitRegistry },
+      ],
     };
   }
 }

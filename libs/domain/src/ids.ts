@@ -4,7 +4,8 @@
  */
 export const planStreamId = (planId: string): string => `plan-${planId}`;
 export const taskStreamId = (taskId: string): string => `task-${taskId}`;
-export const taskIdOf = (planId: string, taskNo: number): string => `${planId}-t${String(taskNo).padStart(2, '0')}`;
+export const taskIdOf = (planId: string, taskNo: number): string =>
+  `${planId}-t${String(taskNo).padStart(2, '0')}`;
 export const targetIdOf = (taskId: string, targetNo: number): string => `${taskId}-g${targetNo}`;
 
 /** The task a target id belongs to, or undefined when the id is not a target id. */

@@ -1,6 +1,18 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '@duty-ledger/event-store';
+import {
+  AppendTooLargeError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@duty-ledger/event-store';
 
 /** A domain-level refusal carries one of these codes; see mapDomainCode. */
 export interface CodedError {
@@ -45,7 +57,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      const body = typeof response === 'string' ? { statusCode: status, message: response } : { statusCode: status, ...(response as object) };
+      const body =
+        typeof response === 'string'
+          ? { statusCode: status, message: response }
+          : { statusCode: status, ...(response as object) };
       return { status, body };
     }
     if (error instanceof WrongExpectedVersionError) {
@@ -62,24 +77,48 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (isCodedError(error)) {
       const status = DOMAIN_STATUS[error.code];
-      return { status, body: { statusCode: status, error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      return {
+        status,
+        body: {
+          statusCode: status,
+          error: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      };
     }
     if (error instanceof StreamNotFoundError) {
       return { status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Not found' } };
     }
     if (error instanceof AppendTooLargeError) {
-      return { status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: error.message } };
+      return {
+        status: 413,
+        body: { statusCode: 413, error: 'Payload Too Large', message: error.message },
+      };
     }
     if (error instanceof EventStoreUnavailableError) {
       this.logger.error(error.message);
-      return { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'The event store is unavailable; retry later' } };
+      return {
+        status: 503,
+        body: {
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'The event store is unavailable; retry later',
+        },
+      };
     }
     // Fastify's own errors (malformed JSON, body too large) carry a statusCode.
     const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { status: fastifyStatus, body: { statusCode: fastifyStatus, message: (error as Error).message } };
+      return {
+        status: fastifyStatus,
+        body: { statusCode: fastifyStatus, message: (error as Error).message },
+      };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' } };
+    return {
+      status: 500,
+      body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' },
+    };
   }
 }

@@ -5,7 +5,12 @@ import { targetChangesProjection } from './target-changes/target-changes.project
 
 // Runner: feeds the read models from the log.
 export { ProjectionRunner, PROJECTED_STREAMS } from './runner/projection-runner';
-export type { ProjectionRunnerOptions, ProjectionStatus, RunnerStatus, RunnerLogger } from './runner/projection-runner';
+export type {
+  ProjectionRunnerOptions,
+  ProjectionStatus,
+  RunnerStatus,
+  RunnerLogger,
+} from './runner/projection-runner';
 export type { Projection, ProjectionEvent } from './runner/projection';
 export type { Checkpoint } from './runner/checkpoints';
 export type { ProjectedChange } from './runner/projected-change';
@@ -15,11 +20,21 @@ export { openReadModelDb, readModelPath, READ_MODEL_FILE } from './runner/read-m
 export { obligationsProjection, targetsProjection, targetChangesProjection };
 
 /** Every read model of the service, as the runner takes them. */
-export const READ_MODELS: readonly Projection[] = [obligationsProjection, targetsProjection, targetChangesProjection];
+export const READ_MODELS: readonly Projection[] = [
+  obligationsProjection,
+  targetsProjection,
+  targetChangesProjection,
+];
 
 // Queries: plain functions over the read-model database, each exact as of an instant.
 export { listObligations, obligations, unitObligations } from './obligations/obligations.query';
-export type { LatestReport, Obligation, ObligationFilter, ObligationPage, ObligationPageRequest } from './obligations/obligations.query';
+export type {
+  LatestReport,
+  Obligation,
+  ObligationFilter,
+  ObligationPage,
+  ObligationPageRequest,
+} from './obligations/obligations.query';
 export { targetDetails, targetHistory } from './targets/targets.query';
 export type { TargetDetails, TargetHistoryEntry, TargetReport } from './targets/targets.query';
 export type { FieldChange, TargetOwner, TargetState, TrackedField } from './targets/target-state';
@@ -28,7 +43,13 @@ export type { TargetChange, TargetChangeFilter } from './target-changes/target-c
 export { TARGET_CHANGE_KINDS, classifyValueChange } from './target-changes/change-kind';
 export type { TargetChangeKind } from './target-changes/change-kind';
 export { attention } from './attention/attention.query';
-export type { AttentionList, AttentionOptions, RepeatedlyMovedDeadline, UnansweredAssignment, UnreportedTarget } from './attention/attention.query';
+export type {
+  AttentionList,
+  AttentionOptions,
+  RepeatedlyMovedDeadline,
+  UnansweredAssignment,
+  UnreportedTarget,
+} from './attention/attention.query';
 export { dashboardSummary } from './dashboard/dashboard-summary.query';
 export type { DashboardSummary, StatusCounts } from './dashboard/dashboard-summary.query';
 export type { AsOfOptions } from './shared/as-of';
@@ -42,4 +63,8 @@ export type { StatusAssessment, StatusInput } from './status/status-light';
 
 // Exports.
 export { obligationsCsv, obligationsXlsx, OBLIGATION_COLUMNS } from './exports/obligation-export';
-export { targetChangesCsv, targetChangesXlsx, TARGET_CHANGE_COLUMNS } from './exports/target-change-export';
+export {
+  targetChangesCsv,
+  targetChangesXlsx,
+  TARGET_CHANGE_COLUMNS,
+} from './exports/target-change-export';

@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintToken, type Role } from '@duty-ledger/auth';
 import { FixedClock } from '@duty-ledger/clock';
-import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFoundError } from '@duty-ledger/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  StreamNotFoundError,
+} from '@duty-ledger/event-store';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { createApp } from '../../../apps/api/create-app';
 import type { ApiConfig } from '../../../apps/api/config';
@@ -65,11 +70,18 @@ export class TestApp {
     return mintToken(SECRET, { sub, role, unit, expiresIn: '1h' });
   }
 
-  async request(method: 'GET' | 'POST' | 'DELETE', url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const response = await this.app.inject({
       method,
       url: encodeURI(url),
-      headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.headers ?? {}) },
+      headers: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.headers ?? {}),
+      },
       ...(options.body !== undefined ? { payload: options.body as object } : {}),
     });
     let body: unknown = response.body;
@@ -78,7 +90,12 @@ export class TestApp {
     } catch {
       // not JSON (exports, SSE)
     }
-    return { status: response.statusCode, body: body as Record<string, unknown> & { [key: string]: any }, headers: response.headers, raw: response };
+    return {
+      status: response.statusCode,
+      body: body as Record<string, unknown> & { [key: string]: any },
+      headers: response.headers,
+      raw: response,
+    };
   }
 
   async streamEvents(streamId: string): Promise<RecordedEvent[]> {

@@ -1,4 +1,11 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InvalidTokenError, verifyToken } from '../tokens';
 import type { Principal, Role } from '../principal';
@@ -23,10 +30,17 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string | undefined>; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{
+        method: string;
+        headers: Record<string, string | undefined>;
+        principal?: Principal;
+      }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('Missing bearer token (Authorization: Bearer <jwt>)');
+    if (!match)
+      throw new UnauthorizedException('Missing bearer token (Authorization: Bearer <jwt>)');
     let principal: Principal;
     try {
       principal = verifyToken(this.secret, match[1]);
@@ -38,7 +52,8 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles) {
-      if (!roles.includes(principal.role)) throw new ForbiddenException(`This needs one of the roles: ${roles.join(', ')}`);
+      if (!roles.includes(principal.role))
+        throw new ForbiddenException(`This needs one of the roles: ${roles.join(', ')}`);
       return true;
     }
     if (!READ_METHODS.has(request.method) && principal.role === 'viewer') {

@@ -26,7 +26,10 @@ export class RemoveAssignmentDto {
   @MaxLength(2000)
   reason: string;
 
-  @ApiPropertyOptional({ enum: ['lead', 'supporting'], description: 'Needed only when the unit holds both roles here' })
+  @ApiPropertyOptional({
+    enum: ['lead', 'supporting'],
+    description: 'Needed only when the unit holds both roles here',
+  })
   @IsOptional()
   @IsIn(['lead', 'supporting'])
   role?: 'lead' | 'supporting';

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { taskIdOfTarget, type AssignmentScope } from '@duty-ledger/domain';
@@ -20,59 +30,132 @@ export class AssignmentsController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post('tasks/:taskId/assignments')
-  assignOnTask(@Param('taskId') taskId: string, @Body() body: AssignUnitDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  assignOnTask(
+    @Param('taskId') taskId: string,
+    @Body() body: AssignUnitDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     return this.assign({ taskId }, body, req, reply);
   }
 
   @Post('targets/:targetId/assignments')
-  assignOnTarget(@Param('targetId') targetId: string, @Body() body: AssignUnitDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  assignOnTarget(
+    @Param('targetId') targetId: string,
+    @Body() body: AssignUnitDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     return this.assign(targetScope(targetId), body, req, reply);
   }
 
   @Delete('tasks/:taskId/assignments/:unit')
-  removeOnTask(@Param('taskId') taskId: string, @Param('unit') unit: string, @Body() body: RemoveAssignmentDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  removeOnTask(
+    @Param('taskId') taskId: string,
+    @Param('unit') unit: string,
+    @Body() body: RemoveAssignmentDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     return this.remove({ taskId }, unit, body, req, reply);
   }
 
   @Delete('targets/:targetId/assignments/:unit')
-  removeOnTarget(@Param('targetId') targetId: string, @Param('unit') unit: string, @Body() body: RemoveAssignmentDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  removeOnTarget(
+    @Param('targetId') targetId: string,
+    @Param('unit') unit: string,
+    @Body() body: RemoveAssignmentDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     return this.remove(targetScope(targetId), unit, body, req, reply);
   }
 
   @Post('tasks/:taskId/assignments/:unit/acknowledgement')
   @HttpCode(200)
-  acknowledgeOnTask(@Param('taskId') taskId: string, @Param('unit') unit: string, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'AcknowledgeAssignment', data: { taskId, unit }, metadata }));
+  acknowledgeOnTask(
+    @Param('taskId') taskId: string,
+    @Param('unit') unit: string,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'AcknowledgeAssignment',
+      data: { taskId, unit },
+      metadata,
+    }));
   }
 
   @Post('targets/:targetId/assignments/:unit/acknowledgement')
   @HttpCode(200)
-  acknowledgeOnTarget(@Param('targetId') targetId: string, @Param('unit') unit: string, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  acknowledgeOnTarget(
+    @Param('targetId') targetId: string,
+    @Param('unit') unit: string,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const scope = targetScope(targetId);
-    return this.sender.send(req, reply, (metadata) => ({ type: 'AcknowledgeAssignment', data: { ...scope, unit }, metadata }));
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'AcknowledgeAssignment',
+      data: { ...scope, unit },
+      metadata,
+    }));
   }
 
   @Post('tasks/:taskId/assignments/:unit/decline')
   @HttpCode(200)
-  declineOnTask(@Param('taskId') taskId: string, @Param('unit') unit: string, @Body() body: DeclineAssignmentDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'DeclineAssignment', data: { taskId, unit, reason: body.reason }, metadata }));
+  declineOnTask(
+    @Param('taskId') taskId: string,
+    @Param('unit') unit: string,
+    @Body() body: DeclineAssignmentDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'DeclineAssignment',
+      data: { taskId, unit, reason: body.reason },
+      metadata,
+    }));
   }
 
   @Post('targets/:targetId/assignments/:unit/decline')
   @HttpCode(200)
-  declineOnTarget(@Param('targetId') targetId: string, @Param('unit') unit: string, @Body() body: DeclineAssignmentDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  declineOnTarget(
+    @Param('targetId') targetId: string,
+    @Param('unit') unit: string,
+    @Body() body: DeclineAssignmentDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const scope = targetScope(targetId);
-    return this.sender.send(req, reply, (metadata) => ({ type: 'DeclineAssignment', data: { ...scope, unit, reason: body.reason }, metadata }));
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'DeclineAssignment',
+      data: { ...scope, unit, reason: body.reason },
+      metadata,
+    }));
   }
 
-  private assign(scope: AssignmentScope, body: AssignUnitDto, req: CommandRequest, reply: FastifyReply): Promise<CommandResponse> {
+  private assign(
+    scope: AssignmentScope,
+    body: AssignUnitDto,
+    req: CommandRequest,
+    reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const data = { ...scope, unit: body.unit, reason: body.reason };
     return this.sender.send(req, reply, (metadata) =>
-      body.role === 'lead' ? { type: 'AssignLead', data, metadata } : { type: 'AssignSupportingUnit', data, metadata },
+      body.role === 'lead'
+        ? { type: 'AssignLead', data, metadata }
+        : { type: 'AssignSupportingUnit', data, metadata },
     );
   }
 
-  private remove(scope: AssignmentScope, unit: string, body: RemoveAssignmentDto, req: CommandRequest, reply: FastifyReply): Promise<CommandResponse> {
+  private remove(
+    scope: AssignmentScope,
+    unit: string,
+    body: RemoveAssignmentDto,
+    req: CommandRequest,
+    reply: FastifyReply,
+  ): Promise<CommandResponse> {
     // Without a role the handler takes the one role the unit holds at this scope.
     return this.sender.send(req, reply, (metadata) => ({
       type: 'RemoveAssignment',

@@ -13,25 +13,61 @@ export class CompletionController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
-  claim(@Param('targetId') targetId: string, @Body() body: ClaimCompletionDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'ClaimCompletion', data: { targetId, evidence: body.evidence, ...(body.note ? { note: body.note } : {}) }, metadata }));
+  claim(
+    @Param('targetId') targetId: string,
+    @Body() body: ClaimCompletionDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'ClaimCompletion',
+      data: { targetId, evidence: body.evidence, ...(body.note ? { note: body.note } : {}) },
+      metadata,
+    }));
   }
 
   @Post('verify')
   @HttpCode(200)
-  verify(@Param('targetId') targetId: string, @Body() body: VerifyCompletionDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'VerifyCompletion', data: { targetId, ...(body.note ? { note: body.note } : {}) }, metadata }));
+  verify(
+    @Param('targetId') targetId: string,
+    @Body() body: VerifyCompletionDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'VerifyCompletion',
+      data: { targetId, ...(body.note ? { note: body.note } : {}) },
+      metadata,
+    }));
   }
 
   @Post('send-back')
   @HttpCode(200)
-  sendBack(@Param('targetId') targetId: string, @Body() body: ReasonDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'SendBackCompletion', data: { targetId, reason: body.reason }, metadata }));
+  sendBack(
+    @Param('targetId') targetId: string,
+    @Body() body: ReasonDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'SendBackCompletion',
+      data: { targetId, reason: body.reason },
+      metadata,
+    }));
   }
 
   @Post('reopen')
   @HttpCode(200)
-  reopen(@Param('targetId') targetId: string, @Body() body: ReasonDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'ReopenTarget', data: { targetId, reason: body.reason }, metadata }));
+  reopen(
+    @Param('targetId') targetId: string,
+    @Body() body: ReasonDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(req, reply, (metadata) => ({
+      type: 'ReopenTarget',
+      data: { targetId, reason: body.reason },
+      metadata,
+    }));
   }
 }

@@ -14,15 +14,29 @@ export class MilestonesController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
-  report(@Param('targetId') targetId: string, @Body() body: ReportMilestoneDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  report(
+    @Param('targetId') targetId: string,
+    @Body() body: ReportMilestoneDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     let milestoneId = '';
-    return this.sender.send(req, reply, (metadata) => {
-      milestoneId = deterministicUuid(metadata.commandId, 'milestone');
-      return {
-        type: 'ReportMilestone',
-        data: { targetId, milestoneId, value: body.value, asOf: body.asOf, ...(body.note ? { note: body.note } : {}), evidence: body.evidence ?? [] },
-        metadata,
-      };
-    }).then((response) => ({ ...response, milestoneId }));
+    return this.sender
+      .send(req, reply, (metadata) => {
+        milestoneId = deterministicUuid(metadata.commandId, 'milestone');
+        return {
+          type: 'ReportMilestone',
+          data: {
+            targetId,
+            milestoneId,
+            value: body.value,
+            asOf: body.asOf,
+            ...(body.note ? { note: body.note } : {}),
+            evidence: body.evidence ?? [],
+          },
+          metadata,
+        };
+      })
+      .then((response) => ({ ...response, milestoneId }));
   }
 }

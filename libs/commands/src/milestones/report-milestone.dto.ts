@@ -1,9 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+} from 'class-validator';
 import { CalendarDate } from '../shared/dto-rules';
 
 export class ReportMilestoneDto {
-  @ApiProperty({ example: 62, description: "Read as the target's kind says: a running total, the year's count so far, or a level" })
+  @ApiProperty({
+    example: 62,
+    description:
+      "Read as the target's kind says: a running total, the year's count so far, or a level",
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value: number;
 
@@ -20,6 +32,9 @@ export class ReportMilestoneDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsUrl({ require_tld: false }, { each: true, message: 'each evidence entry must be a link (URL)' })
+  @IsUrl(
+    { require_tld: false },
+    { each: true, message: 'each evidence entry must be a link (URL)' },
+  )
   evidence?: string[];
 }

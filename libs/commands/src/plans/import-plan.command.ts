@@ -1,8 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictException } from '@nestjs/common';
-import { planDecider, planStreamId, type ImportPlan, type PlanEvent, type TaskEvent } from '@duty-ledger/domain';
-import { EVENT_STORE, formatPosition, WrongExpectedVersionError, type EventStore } from '@duty-ledger/event-store';
+import {
+  planDecider,
+  planStreamId,
+  type ImportPlan,
+  type PlanEvent,
+  type TaskEvent,
+} from '@duty-ledger/domain';
+import {
+  EVENT_STORE,
+  formatPosition,
+  WrongExpectedVersionError,
+  type EventStore,
+} from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import type { JsonObject } from '@duty-ledger/event-store';
 import { loadState, toNewEvents } from '../shared/command-executor';
@@ -17,7 +28,11 @@ export class ImportPlanCommand {
 export interface ImportPlanResult {
   readonly planId: string;
   readonly position: string;
-  readonly streams: readonly { readonly streamId: string; readonly revision: number; readonly events: readonly (PlanEvent | TaskEvent)[] }[];
+  readonly streams: readonly {
+    readonly streamId: string;
+    readonly revision: number;
+    readonly events: readonly (PlanEvent | TaskEvent)[];
+  }[];
 }
 
 /**
@@ -36,19 +51,31 @@ export class ImportPlanHandler implements ICommandHandler<ImportPlanCommand, Imp
     const planStream = planStreamId(command.data.planId);
     const { state } = await loadState(this.store, planStream, planDecider);
     const decision = planDecider.decide(command, state);
-    const ordered = [...decision.filter((s) => s.streamId !== planStream), ...decision.filter((s) => s.streamId === planStream)];
-    const options = { commandId: command.metadata.commandId, metadata: eventMetadata, recordedAt: () => this.clock.now().toISOString() };
+    const ordered = [
+      ...decision.filter((s) => s.streamId !== planStream),
+      ...decision.filter((s) => s.streamId === planStream),
+    ];
+    const options = {
+      commandId: command.metadata.commandId,
+      metadata: eventMetadata,
+      recordedAt: () => this.clock.now().toISOString(),
+    };
 
     const streams: ImportPlanResult['streams'][number][] = [];
     let position = '';
     let offset = 0;
     for (const { streamId, events } of ordered) {
       try {
-        const result = await this.store.append(streamId, toNewEvents(events, options, offset), { expectedRevision: 'no_stream' });
+        const result = await this.store.append(streamId, toNewEvents(events, options, offset), {
+          expectedRevision: 'no_stream',
+        });
         streams.push({ streamId, revision: result.nextExpectedRevision, events });
         position = formatPosition(result.position);
       } catch (error) {
-        if (error instanceof WrongExpectedVersionError) throw new ConflictException(`stream ${streamId} already holds other events: the plan id is taken`);
+        if (error instanceof WrongExpectedVersionError)
+          throw new ConflictException(
+            `stream ${streamId} already holds other events: the plan id is taken`,
+          );
         throw error;
       }
       offset += events.length;

@@ -35,30 +35,73 @@ export class UnitRefDto {
 }
 
 export class TargetDraftDto {
-  @ApiProperty({ example: '住宅小区地下车库移动通信网络覆盖' }) @IsString() @IsNotEmpty() @MaxLength(500) metric: string;
+  @ApiProperty({ example: '住宅小区地下车库移动通信网络覆盖' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  metric: string;
   @ApiProperty({ example: 100 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value: number;
   @ApiProperty({ example: '个' }) @IsString() @MaxLength(50) unit: string;
-  @ApiProperty({ enum: ['gte', 'gt', 'lte', 'lt', 'eq'] }) @IsIn(['gte', 'gt', 'lte', 'lt', 'eq']) comparator: 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
-  @ApiProperty({ enum: ['cumulative', 'in-period', 'level'] }) @IsIn(['cumulative', 'in-period', 'level']) kind: 'cumulative' | 'in-period' | 'level';
-  @ApiProperty({ enum: ['count', 'ratio', 'level', 'money', 'yes-no'] }) @IsIn(['count', 'ratio', 'level', 'money', 'yes-no']) measure: 'count' | 'ratio' | 'level' | 'money' | 'yes-no';
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'dueDate must be a date as YYYY-MM-DD' }) dueDate?: string;
-  @ApiProperty({ example: '完成100个住宅小区地下车库移动通信网络覆盖' }) @IsString() @MaxLength(4000) sourceText: string;
+  @ApiProperty({ enum: ['gte', 'gt', 'lte', 'lt', 'eq'] })
+  @IsIn(['gte', 'gt', 'lte', 'lt', 'eq'])
+  comparator: 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
+  @ApiProperty({ enum: ['cumulative', 'in-period', 'level'] })
+  @IsIn(['cumulative', 'in-period', 'level'])
+  kind: 'cumulative' | 'in-period' | 'level';
+  @ApiProperty({ enum: ['count', 'ratio', 'level', 'money', 'yes-no'] })
+  @IsIn(['count', 'ratio', 'level', 'money', 'yes-no'])
+  measure: 'count' | 'ratio' | 'level' | 'money' | 'yes-no';
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueDate must be a date as YYYY-MM-DD' })
+  dueDate?: string;
+  @ApiProperty({ example: '完成100个住宅小区地下车库移动通信网络覆盖' })
+  @IsString()
+  @MaxLength(4000)
+  sourceText: string;
 }
 
 export class TaskDraftDto {
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(9999) no: number;
-  @ApiProperty({ example: '完善基础设施建设' }) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
+  @ApiProperty({ example: '完善基础设施建设' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title: string;
   @ApiProperty() @IsString() @MaxLength(20000) body: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'dueDate must be a date as YYYY-MM-DD' }) dueDate?: string;
-  @ApiProperty({ type: [UnitRefDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => UnitRefDto) leads: UnitRefDto[];
-  @ApiProperty({ type: [UnitRefDto] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => UnitRefDto) supporting: UnitRefDto[];
-  @ApiProperty({ type: [TargetDraftDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => TargetDraftDto) targets: TargetDraftDto[];
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueDate must be a date as YYYY-MM-DD' })
+  dueDate?: string;
+  @ApiProperty({ type: [UnitRefDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => UnitRefDto)
+  leads: UnitRefDto[];
+  @ApiProperty({ type: [UnitRefDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => UnitRefDto)
+  supporting: UnitRefDto[];
+  @ApiProperty({ type: [TargetDraftDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => TargetDraftDto)
+  targets: TargetDraftDto[];
 }
 
 export class SectionDraftDto {
   @ApiProperty({ example: '二' }) @IsString() @IsNotEmpty() @MaxLength(20) no: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) title: string;
-  @ApiProperty({ type: [TaskDraftDto] }) @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => TaskDraftDto) tasks: TaskDraftDto[];
+  @ApiProperty({ type: [TaskDraftDto] })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => TaskDraftDto)
+  tasks: TaskDraftDto[];
 }
 
 /**
@@ -69,11 +112,17 @@ export class ImportPlanDto {
   @ApiPropertyOptional({ description: 'The plan document as plain text (UTF-8)' })
   @ValidateIf((o: ImportPlanDto) => o.sections === undefined)
   @IsString()
-  @IsNotEmpty({ message: 'text must be the plan document, or send the structured plan (title, year, dueDate, sections)' })
+  @IsNotEmpty({
+    message:
+      'text must be the plan document, or send the structured plan (title, year, dueDate, sections)',
+  })
   @MaxLength(2_000_000)
   text?: string;
 
-  @ApiPropertyOptional({ example: 'changning-2024-digital', description: 'Lower-case letters, digits and -' })
+  @ApiPropertyOptional({
+    example: 'changning-2024-digital',
+    description: 'Lower-case letters, digits and -',
+  })
   @IsOptional()
   @Matches(PLAN_ID, { message: 'planId must be 2–63 lower-case letters, digits and -' })
   planId?: string;

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Inject, NotFoundException, Param, Post, Req, UnprocessableEntityException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
@@ -29,27 +39,52 @@ export class PlansController {
   /** 立项: register a plan from its text or its structured form. Admin only. */
   @Post()
   @Roles('admin')
-  async import(@Body() body: ImportPlanDto, @Req() req: CommandRequest): Promise<ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] }> {
+  async import(
+    @Body() body: ImportPlanDto,
+    @Req() req: CommandRequest,
+  ): Promise<ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] }> {
     const context = commandContextOf(req, this.clock);
     let draft: PlanDraft;
     let unclassified: Unclassified[] = [];
     let warnings: string[] = [];
     let sourceSha256: string | undefined;
     if (body.text !== undefined) {
-      const parsed = parsePlanText(body.text, { planId: body.planId, title: body.title, year: body.year });
+      const parsed = parsePlanText(body.text, {
+        planId: body.planId,
+        title: body.title,
+        year: body.year,
+      });
       ({ unclassified, warnings } = parsed);
       draft = parsed.plan;
       sourceSha256 = createHash('sha256').update(body.text, 'utf8').digest('hex');
     } else {
-      draft = { planId: body.planId, title: body.title!, year: body.year!, dueDate: body.dueDate!, sections: body.sections! };
+      draft = {
+        planId: body.planId,
+        title: body.title!,
+        year: body.year!,
+        dueDate: body.dueDate!,
+        sections: body.sections!,
+      };
     }
     if (draft.sections.every((s) => s.tasks.length === 0)) {
-      throw new UnprocessableEntityException('The plan has no numbered tasks (N、title。body(牵头部门:…)) to register');
+      throw new UnprocessableEntityException(
+        'The plan has no numbered tasks (N、title。body(牵头部门:…)) to register',
+      );
     }
-    const planId = draft.planId ?? body.planId ?? `plan-${draft.year}-${context.command.commandId.slice(0, 8)}`;
+    const planId =
+      draft.planId ?? body.planId ?? `plan-${draft.year}-${context.command.commandId.slice(0, 8)}`;
     const result = await this.commandBus.execute<ImportPlanCommand, ImportPlanResult>(
       new ImportPlanCommand(
-        { type: 'ImportPlan', data: { planId, draft, registry: this.registry, ...(sourceSha256 ? { sourceSha256 } : {}) }, metadata: context.command },
+        {
+          type: 'ImportPlan',
+          data: {
+            planId,
+            draft,
+            registry: this.registry,
+            ...(sourceSha256 ? { sourceSha256 } : {}),
+          },
+          metadata: context.command,
+        },
         context.eventMetadata,
       ),
     );

@@ -1,4 +1,10 @@
-import { planDecider, planStreamId, taskDecider, taskStreamId, type RegisteredTask } from '@duty-ledger/domain';
+import {
+  planDecider,
+  planStreamId,
+  taskDecider,
+  taskStreamId,
+  type RegisteredTask,
+} from '@duty-ledger/domain';
 import type { EventStore } from '@duty-ledger/event-store';
 import { loadState } from '../shared/command-executor';
 
@@ -43,7 +49,12 @@ interface TargetView {
   readonly kind: string;
   readonly measure: string;
   readonly dueDate: string;
-  readonly original: { readonly value: number; readonly comparator: string; readonly unit: string; readonly dueDate: string };
+  readonly original: {
+    readonly value: number;
+    readonly comparator: string;
+    readonly unit: string;
+    readonly dueDate: string;
+  };
   readonly completion: string;
   readonly sourceText: string;
 }
@@ -91,11 +102,26 @@ export async function readPlan(store: EventStore, planId: string): Promise<PlanV
   if (plan.status !== 'registered') return undefined;
   const tasks = await Promise.all(
     plan.tasks.map(async ({ taskId }) => {
-      const { state, revision: taskRevision } = await loadState(store, taskStreamId(taskId), taskDecider);
+      const { state, revision: taskRevision } = await loadState(
+        store,
+        taskStreamId(taskId),
+        taskDecider,
+      );
       return state.status === 'registered' ? taskView(state, taskRevision) : undefined;
     }),
   );
   const present = tasks.filter((t): t is TaskView => t !== undefined);
-  const units = [...new Set(present.flatMap((t) => [...t.leads, ...t.supporting].map((a) => a.unit)))];
-  return { planId, title: plan.title, year: plan.year, dueDate: plan.dueDate, revision, sections: plan.sections, units, tasks: present };
+  const units = [
+    ...new Set(present.flatMap((t) => [...t.leads, ...t.supporting].map((a) => a.unit))),
+  ];
+  return {
+    planId,
+    title: plan.title,
+    year: plan.year,
+    dueDate: plan.dueDate,
+    revision,
+    sections: plan.sections,
+    units,
+    tasks: present,
+  };
 }

@@ -24,13 +24,20 @@ const SYSTEM_ACTOR = { id: 'system:seed', role: 'admin' as const, name: '初始�
  * Imports the seed plan into a store that does not hold it yet. The command id derives from the
  * seed's content, so a start interrupted half-way finishes the same import on the next start.
  */
-export async function importSeedPlanOnce(store: EventStore, clock: Clock, seedsDir: string): Promise<SeedOutcome> {
+export async function importSeedPlanOnce(
+  store: EventStore,
+  clock: Clock,
+  seedsDir: string,
+): Promise<SeedOutcome> {
   const draft = readSeedPlan(seedsDir);
   const registry = readUnitRegistry(seedsDir);
   const planId = draft.planId ?? 'seed';
   const count = (d: typeof draft) => ({
     taskCount: d.sections.reduce((n, s) => n + s.tasks.length, 0),
-    targetCount: d.sections.reduce((n, s) => n + s.tasks.reduce((m, t) => m + t.targets.length, 0), 0),
+    targetCount: d.sections.reduce(
+      (n, s) => n + s.tasks.reduce((m, t) => m + t.targets.length, 0),
+      0,
+    ),
   });
   const { state } = await loadState(store, planStreamId(planId), planDecider);
   if (state.status === 'registered') return { planId, imported: false, ...count(draft) };
@@ -40,9 +47,24 @@ export async function importSeedPlanOnce(store: EventStore, clock: Clock, seedsD
   const commandId = deterministicUuid('seed-import', planId, sourceSha256);
   const now = clock.now().toISOString();
   const result = await new ImportPlanHandler(store, clock).execute({
-    command: { type: 'ImportPlan', data: { planId, draft, registry, sourceSha256 }, metadata: { actor: SYSTEM_ACTOR, now, commandId } },
-    eventMetadata: { actor: SYSTEM_ACTOR, commandId, correlationId: commandId, causationId: commandId, occurredAt: now },
+    command: {
+      type: 'ImportPlan',
+      data: { planId, draft, registry, sourceSha256 },
+      metadata: { actor: SYSTEM_ACTOR, now, commandId },
+    },
+    eventMetadata: {
+      actor: SYSTEM_ACTOR,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      occurredAt: now,
+    },
   });
   const tasks = importResponse(result).tasks;
-  return { planId, imported: true, taskCount: tasks.length, targetCount: tasks.reduce((n, t) => n + t.targets.length, 0) };
+  return {
+    planId,
+    imported: true,
+    taskCount: tasks.length,
+    targetCount: tasks.reduce((n, t) => n + t.targets.length, 0),
+  };
 }

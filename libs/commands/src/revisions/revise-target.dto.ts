@@ -1,5 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { ISO_DATE, Reason } from '../shared/dto-rules';
 
 export class ReviseTargetDto {
@@ -8,7 +17,10 @@ export class ReviseTargetDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value?: number;
 
-  @ApiPropertyOptional({ enum: ['gte', 'gt', 'lte', 'lt', 'eq'], description: 'gte: 以上/不少于/达到; gt: 超过; lte: 以下/以内; lt: 不满/低于' })
+  @ApiPropertyOptional({
+    enum: ['gte', 'gt', 'lte', 'lt', 'eq'],
+    description: 'gte: 以上/不少于/达到; gt: 超过; lte: 以下/以内; lt: 不满/低于',
+  })
   @IsOptional()
   @IsIn(['gte', 'gt', 'lte', 'lt', 'eq'])
   comparator?: 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
@@ -28,13 +40,19 @@ export class ReviseTargetDto {
   @Reason('受施工许可影响，目标调整')
   reason: string;
 
-  @ApiPropertyOptional({ example: '长府办〔2024〕12号', description: '文号 of the document authorising the change' })
+  @ApiPropertyOptional({
+    example: '长府办〔2024〕12号',
+    description: '文号 of the document authorising the change',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   reference?: string;
 
-  @ApiPropertyOptional({ description: 'A supervisor who wants a second supervisor to approve sets this; a lead always proposes' })
+  @ApiPropertyOptional({
+    description:
+      'A supervisor who wants a second supervisor to approve sets this; a lead always proposes',
+  })
   @IsOptional()
   @IsBoolean()
   proposeOnly?: boolean;

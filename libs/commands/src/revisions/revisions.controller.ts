@@ -18,7 +18,12 @@ export class RevisionsController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
-  revise(@Param('targetId') targetId: string, @Body() body: ReviseTargetDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+  revise(
+    @Param('targetId') targetId: string,
+    @Body() body: ReviseTargetDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
     const changes: TargetTermsChange = {
       ...(body.value !== undefined ? { value: body.value } : {}),
       ...(body.comparator !== undefined ? { comparator: body.comparator } : {}),
@@ -26,23 +31,58 @@ export class RevisionsController {
       ...(body.dueDate !== undefined ? { dueDate: body.dueDate } : {}),
     };
     let revisionId = '';
-    return this.sender.send(req, reply, (metadata) => {
-      revisionId = deterministicUuid(metadata.commandId, 'revision');
-      const data = { targetId, revisionId, changes, reason: body.reason, ...(body.reference ? { reference: body.reference } : {}) };
-      const direct = metadata.actor.role !== 'lead' && !body.proposeOnly;
-      return direct ? { type: 'ReviseTarget', data, metadata } : { type: 'ProposeTargetRevision', data, metadata };
-    }).then((response) => ({ ...response, revisionId }));
+    return this.sender
+      .send(req, reply, (metadata) => {
+        revisionId = deterministicUuid(metadata.commandId, 'revision');
+        const data = {
+          targetId,
+          revisionId,
+          changes,
+          reason: body.reason,
+          ...(body.reference ? { reference: body.reference } : {}),
+        };
+        const direct = metadata.actor.role !== 'lead' && !body.proposeOnly;
+        return direct
+          ? { type: 'ReviseTarget', data, metadata }
+          : { type: 'ProposeTargetRevision', data, metadata };
+      })
+      .then((response) => ({ ...response, revisionId }));
   }
 
   @Post(':revisionId/approve')
   @HttpCode(200)
-  approve(@Param('targetId') targetId: string, @Param('revisionId') revisionId: string, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'ApproveTargetRevision', data: { targetId, revisionId }, metadata }), { revisionId });
+  approve(
+    @Param('targetId') targetId: string,
+    @Param('revisionId') revisionId: string,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(
+      req,
+      reply,
+      (metadata) => ({ type: 'ApproveTargetRevision', data: { targetId, revisionId }, metadata }),
+      { revisionId },
+    );
   }
 
   @Post(':revisionId/reject')
   @HttpCode(200)
-  reject(@Param('targetId') targetId: string, @Param('revisionId') revisionId: string, @Body() body: RejectDto, @Req() req: CommandRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
-    return this.sender.send(req, reply, (metadata) => ({ type: 'RejectTargetRevision', data: { targetId, revisionId, reason: body.reason }, metadata }), { revisionId });
+  reject(
+    @Param('targetId') targetId: string,
+    @Param('revisionId') revisionId: string,
+    @Body() body: RejectDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.sender.send(
+      req,
+      reply,
+      (metadata) => ({
+        type: 'RejectTargetRevision',
+        data: { targetId, revisionId, reason: body.reason },
+        metadata,
+      }),
+      { revisionId },
+    );
   }
 }

@@ -35,7 +35,13 @@ export function commandContextOf(request: CommandRequest, clock: Clock): Command
   const correlationId = correlationIdOf(request) ?? commandId;
   return {
     command: { actor, now, commandId },
-    eventMetadata: { actor: { ...actor }, commandId, correlationId, causationId: commandId, occurredAt: now },
+    eventMetadata: {
+      actor: { ...actor },
+      commandId,
+      correlationId,
+      causationId: commandId,
+      occurredAt: now,
+    },
     ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
   };
 }

@@ -51,7 +51,11 @@ export async function loadState<State, Event extends AnyEvent>(
   let revision = -1;
   try {
     for await (const recorded of store.readStream(streamId)) {
-      state = decider.evolve(state, { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data } as unknown as Event);
+      state = decider.evolve(state, {
+        type: recorded.type,
+        schemaVersion: recorded.schemaVersion,
+        data: recorded.data,
+      } as unknown as Event);
       revision = recorded.revision;
     }
   } catch (error) {
@@ -75,16 +79,30 @@ export async function executeCommand<Command, State, Event extends AnyEvent>(
   for (let attempt = 1; ; attempt += 1) {
     const { state, revision } = await loadState(store, streamId, decider);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new WrongExpectedVersionError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
+      throw new WrongExpectedVersionError(
+        streamId,
+        options.expectedRevision,
+        revision < 0 ? 'no_stream' : revision,
+      );
     }
     const events = decider.decide(command, state);
     if (events.length === 0) return { streamId, revision, position: '', events };
     const expectedRevision: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
     try {
-      const result = await store.append(streamId, toNewEvents(events, options), { expectedRevision });
-      return { streamId, revision: result.nextExpectedRevision, position: formatPosition(result.position), events };
+      const result = await store.append(streamId, toNewEvents(events, options), {
+        expectedRevision,
+      });
+      return {
+        streamId,
+        revision: result.nextExpectedRevision,
+        position: formatPosition(result.position),
+        events,
+      };
     } catch (error) {
-      const retry = error instanceof WrongExpectedVersionError && options.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+      const retry =
+        error instanceof WrongExpectedVersionError &&
+        options.expectedRevision === undefined &&
+        attempt < MAX_ATTEMPTS;
       if (!retry) throw error;
     }
   }

@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assignmentsAt, taskCommandScope, taskDecider, type TaskCommand, type TaskEvent, type TaskState } from '@duty-ledger/domain';
+import {
+  assignmentsAt,
+  taskCommandScope,
+  taskDecider,
+  type TaskCommand,
+  type TaskEvent,
+  type TaskState,
+} from '@duty-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import type { CommandContext } from './command-context';
@@ -22,19 +29,28 @@ export class DispatchTaskCommand {
  * none the domain answers not-found, when it holds both it must say which.
  */
 function withInferredRole(command: TaskCommand, state: TaskState): TaskCommand {
-  if (command.type !== 'RemoveAssignment' || command.data.role || state.status !== 'registered') return command;
+  if (command.type !== 'RemoveAssignment' || command.data.role || state.status !== 'registered')
+    return command;
   const roles = assignmentsAt(state, command.data)
     .filter((a) => a.unit === command.data.unit)
     .map((a) => a.role);
-  if (roles.length !== 1) return roles.length === 0 ? { ...command, data: { ...command.data, role: 'lead' } } : command;
+  if (roles.length !== 1)
+    return roles.length === 0 ? { ...command, data: { ...command.data, role: 'lead' } } : command;
   return { ...command, data: { ...command.data, role: roles[0] } };
 }
 
-const decider = { ...taskDecider, decide: (command: TaskCommand, state: TaskState) => taskDecider.decide(withInferredRole(command, state), state) };
+const decider = {
+  ...taskDecider,
+  decide: (command: TaskCommand, state: TaskState) =>
+    taskDecider.decide(withInferredRole(command, state), state),
+};
 
 /** Load the task stream, decide, append: the whole write path of a task command. */
 @CommandHandler(DispatchTaskCommand)
-export class DispatchTaskCommandHandler implements ICommandHandler<DispatchTaskCommand, CommandResult<TaskEvent>> {
+export class DispatchTaskCommandHandler implements ICommandHandler<
+  DispatchTaskCommand,
+  CommandResult<TaskEvent>
+> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,

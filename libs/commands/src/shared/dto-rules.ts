@@ -10,4 +10,8 @@ export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A calendar date, YYYY-MM-DD. */
 export const CalendarDate = (example = '2024-12-31'): PropertyDecorator =>
-  applyDecorators(ApiProperty({ example, format: 'date' }), IsString(), Matches(ISO_DATE, { message: '$property must be a date as YYYY-MM-DD' }));
+  applyDecorators(
+    ApiProperty({ example, format: 'date' }),
+    IsString(),
+    Matches(ISO_DATE, { message: '$property must be a date as YYYY-MM-DD' }),
+  );

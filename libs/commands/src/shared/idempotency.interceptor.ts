@@ -10,7 +10,12 @@ import {
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EVENT_STORE, StreamNotFoundError, WrongExpectedVersionError, type EventStore } from '@duty-ledger/event-store';
+import {
+  EVENT_STORE,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+} from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { deterministicUuid } from './deterministic-id';
 import { idempotencyKeyOf, type CommandRequest } from './request-context';
@@ -42,13 +47,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & CommandRequest>();
     const key = idempotencyKeyOf(request);
-    if (key === undefined || request.method === 'GET' || request.method === 'HEAD') return next.handle();
+    if (key === undefined || request.method === 'GET' || request.method === 'HEAD')
+      return next.handle();
     return from(this.handle(request, http.getResponse<FastifyReply>(), key, next));
   }
 
-  private async handle(request: FastifyRequest & CommandRequest, reply: FastifyReply, key: string, next: CallHandler): Promise<unknown> {
-    if (key.length === 0 || key.length > 200) throw new BadRequestException({ statusCode: 400, message: 'Idempotency-Key: must be 1 to 200 characters', errors: [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }] });
-    const scope = createHash('sha256').update(`${request.principal.sub}\u0000${key}`).digest('hex').slice(0, 40);
+  private async handle(
+    request: FastifyRequest & CommandRequest,
+    reply: FastifyReply,
+    key: string,
+    next: CallHandler,
+  ): Promise<unknown> {
+    if (key.length === 0 || key.length > 200)
+      throw new BadRequestException({
+        statusCode: 400,
+        message: 'Idempotency-Key: must be 1 to 200 characters',
+        errors: [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' }],
+      });
+    const scope = createHash('sha256')
+      .update(`${request.principal.sub}\u0000${key}`)
+      .digest('hex')
+      .slice(0, 40);
     const streamId = `${IDEMPOTENCY_STREAM_PREFIX}${scope}`;
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\u0000${JSON.stringify(request.body ?? null)}`)
@@ -63,7 +82,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       await this.store.append(
         streamId,
-        [{ id: deterministicUuid('idempotency-record', scope), type: 'IdempotentResponseRecorded', schemaVersion: 1, data: { fingerprint, status, body: body as never, key }, metadata: { recordedAt: this.clock.now().toISOString(), actorId: request.principal.sub } }],
+        [
+          {
+            id: deterministicUuid('idempotency-record', scope),
+            type: 'IdempotentResponseRecorded',
+            schemaVersion: 1,
+            data: { fingerprint, status, body: body as never, key },
+            metadata: {
+              recordedAt: this.clock.now().toISOString(),
+              actorId: request.principal.sub,
+            },
+          },
+        ],
         { expectedRevision: 'no_stream' },
       );
     } catch (error) {
@@ -77,7 +107,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private replay(earlier: StoredResponse, fingerprint: string, reply: FastifyReply): unknown {
     if (earlier.fingerprint !== fingerprint) {
-      throw new UnprocessableEntityException('Idempotency-Key was already used for a different request');
+      throw new UnprocessableEntityException(
+        'Idempotency-Key was already used for a different request',
+      );
     }
     void reply.status(earlier.status).header('idempotent-replayed', 'true');
     return earlier.body;

@@ -13,7 +13,12 @@ export interface PlanRegistered {
     /** YYYY-MM-DD: the default due date of every task and target. */
     readonly dueDate: string;
     readonly sections: readonly { readonly no: string; readonly title: string }[];
-    readonly tasks: readonly { readonly taskId: string; readonly no: number; readonly title: string; readonly sectionNo: string }[];
+    readonly tasks: readonly {
+      readonly taskId: string;
+      readonly no: number;
+      readonly title: string;
+      readonly sectionNo: string;
+    }[];
     /** sha256 of the source text, when imported from text. */
     readonly sourceSha256?: string;
   };

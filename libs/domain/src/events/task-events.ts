@@ -73,7 +73,11 @@ export interface SupportingUnitAssigned {
 export interface AssignmentRemoved {
   readonly type: 'AssignmentRemoved';
   readonly schemaVersion: 1;
-  readonly data: AssignmentScope & { readonly unit: string; readonly role: AssignmentRole; readonly reason: string };
+  readonly data: AssignmentScope & {
+    readonly unit: string;
+    readonly role: AssignmentRole;
+    readonly reason: string;
+  };
 }
 
 /** The terms a unit acknowledged: what it agreed to owe. */
@@ -87,13 +91,23 @@ export interface AssignmentTerms {
   readonly dueDate: string;
   readonly leads: readonly string[];
   readonly supporting: readonly string[];
-  readonly targets: readonly { readonly targetId: string; readonly value: number; readonly comparator: Comparator; readonly unit: string; readonly dueDate: string }[];
+  readonly targets: readonly {
+    readonly targetId: string;
+    readonly value: number;
+    readonly comparator: Comparator;
+    readonly unit: string;
+    readonly dueDate: string;
+  }[];
 }
 
 export interface AssignmentAcknowledged {
   readonly type: 'AssignmentAcknowledged';
   readonly schemaVersion: 1;
-  readonly data: AssignmentScope & { readonly unit: string; readonly role: AssignmentRole; readonly terms: AssignmentTerms };
+  readonly data: AssignmentScope & {
+    readonly unit: string;
+    readonly role: AssignmentRole;
+    readonly terms: AssignmentTerms;
+  };
 }
 
 export interface AssignmentDeclined {
@@ -151,7 +165,13 @@ export interface TargetRevisionProposed {
 export interface TargetRevisionRejected {
   readonly type: 'TargetRevisionRejected';
   readonly schemaVersion: 1;
-  readonly data: { readonly taskId: string; readonly targetId: string; readonly revisionId: string; readonly rejectedBy: string; readonly reason: string };
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly revisionId: string;
+    readonly rejectedBy: string;
+    readonly reason: string;
+  };
 }
 
 /**
@@ -207,31 +227,59 @@ export interface DeadlineExtensionApproved {
 export interface DeadlineExtensionRejected {
   readonly type: 'DeadlineExtensionRejected';
   readonly schemaVersion: 1;
-  readonly data: { readonly taskId: string; readonly targetId: string; readonly extensionId: string; readonly rejectedBy: string; readonly reason: string };
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly extensionId: string;
+    readonly rejectedBy: string;
+    readonly reason: string;
+  };
 }
 
 export interface CompletionClaimed {
   readonly type: 'CompletionClaimed';
   readonly schemaVersion: 1;
-  readonly data: { readonly taskId: string; readonly targetId: string; readonly unit: string; readonly claimedBy: string; readonly evidence: readonly string[]; readonly note?: string };
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly unit: string;
+    readonly claimedBy: string;
+    readonly evidence: readonly string[];
+    readonly note?: string;
+  };
 }
 
 export interface CompletionVerified {
   readonly type: 'CompletionVerified';
   readonly schemaVersion: 1;
-  readonly data: { readonly taskId: string; readonly targetId: string; readonly verifiedBy: string; readonly note?: string };
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly verifiedBy: string;
+    readonly note?: string;
+  };
 }
 
 export interface CompletionSentBack {
   readonly type: 'CompletionSentBack';
   readonly schemaVersion: 1;
-  readonly data: { readonly taskId: string; readonly targetId: string; readonly sentBackBy: string; readonly reason: string };
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly sentBackBy: string;
+    readonly reason: string;
+  };
 }
 
 export interface TargetReopened {
   readonly type: 'TargetReopened';
   readonly schemaVersion: 1;
-  readonly data: { readonly taskId: string; readonly targetId: string; readonly reopenedBy: string; readonly reason: string };
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly reopenedBy: string;
+    readonly reason: string;
+  };
 }
 
 export type TaskEvent =

@@ -91,4 +91,3 @@ function parseJson(bytes: Uint8Array): unknown {
     return undefined;
   }
 }
-

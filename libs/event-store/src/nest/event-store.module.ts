@@ -1,4 +1,10 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '../port/event-store.port';
@@ -20,7 +26,9 @@ export interface EventStoreModuleOptions {
 
 export async function openEventStore(options: EventStoreModuleOptions): Promise<EventStore> {
   if (options.connectionString) {
-    return EventStoreDbEventStore.connect(options.connectionString, { upcasters: options.upcasters });
+    return EventStoreDbEventStore.connect(options.connectionString, {
+      upcasters: options.upcasters,
+    });
   }
   mkdirSync(options.dataDir, { recursive: true });
   return SqliteEventStore.open({
@@ -46,7 +54,10 @@ export class EventStoreModule {
   static forRoot(options: EventStoreModuleOptions): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useFactory: () => openEventStore(options) }, EventStoreCloser],
+      providers: [
+        { provide: EVENT_STORE, useFactory: () => openEventStore(options) },
+        EventStoreCloser,
+      ],
       exports: [EVENT_STORE],
     };
   }

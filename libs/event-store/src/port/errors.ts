@@ -41,7 +41,9 @@ export class AppendTooLargeError extends EventStoreError {
     readonly streamId: string,
     readonly maxAppendSize: number,
   ) {
-    super(`Append to stream '${streamId}' exceeds the maximum append size of ${maxAppendSize} bytes`);
+    super(
+      `Append to stream '${streamId}' exceeds the maximum append size of ${maxAppendSize} bytes`,
+    );
   }
 }
 

@@ -56,7 +56,11 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
  */
 export interface EventStore {
   /** Appends atomically: all events of the call, or none. */
-  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
   /** Throws StreamNotFoundError for a stream with no events. Upcasts events to their current schema. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;

@@ -2,12 +2,7 @@ import type { Position } from './position';
 
 /** JSON that can be stored. Data and metadata are always JSON objects. */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | { [key: string]: JsonValue | undefined };
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
 export type JsonObject = { [key: string]: JsonValue | undefined };
 
 /** An event as handed to append. */

@@ -4,7 +4,12 @@ import type { JsonObject, NewEvent } from './events';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Uint8Array)
+  );
 }
 
 /**
@@ -20,7 +25,9 @@ export function checkNewEvent(event: NewEvent): string {
     throw new TypeError('Event type must be a non-empty string');
   }
   if (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1) {
-    throw new TypeError(`Event schemaVersion must be a positive integer, got ${event.schemaVersion}`);
+    throw new TypeError(
+      `Event schemaVersion must be a positive integer, got ${event.schemaVersion}`,
+    );
   }
   if (!isJsonObject(event.data)) throw new TypeError('Event data must be a JSON object');
   if (event.metadata !== undefined && !isJsonObject(event.metadata)) {

@@ -25,7 +25,11 @@ export class UpcasterRegistry {
     return this.current.get(type) ?? 1;
   }
 
-  upcast(type: string, schemaVersion: number, data: JsonObject): { schemaVersion: number; data: JsonObject } {
+  upcast(
+    type: string,
+    schemaVersion: number,
+    data: JsonObject,
+  ): { schemaVersion: number; data: JsonObject } {
     const target = this.currentVersion(type);
     let version = schemaVersion;
     let result = data;

@@ -3,7 +3,6 @@ import type { JsonObject, NewEvent, RecordedEvent } from '../port/events';
 import type { UpcasterRegistry } from '../port/upcasting';
 import { toPosition } from './positions';
 
-
 /** A NewEvent checked and serialized for the events table. */
 export interface EncodedEvent {
   /** Lower-case canonical uuid, as EventStoreDB returns it. */

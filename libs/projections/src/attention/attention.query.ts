@@ -2,7 +2,11 @@ import type Database from 'better-sqlite3';
 import type { AssignmentRole } from '@duty-ledger/domain';
 import { OBLIGATION_TABLES } from '../obligations/obligations.schema';
 import { TARGET_CHANGE_TABLES } from '../target-changes/target-changes.schema';
-import { toTargetChange, type TargetChange, type TargetChangeRow } from '../target-changes/target-changes.query';
+import {
+  toTargetChange,
+  type TargetChange,
+  type TargetChangeRow,
+} from '../target-changes/target-changes.query';
 import { addDays, CHINA_OFFSET_MINUTES, daysBetween, asOfInstant } from '../shared/time';
 import type { AckState } from '../shared/task-view';
 
@@ -55,7 +59,11 @@ export interface RepeatedlyMovedDeadline extends TaskRef {
 
 export interface AttentionList {
   readonly now: string;
-  readonly parameters: { readonly unackDays: number; readonly noReportDays: number; readonly lateFrom: string };
+  readonly parameters: {
+    readonly unackDays: number;
+    readonly noReportDays: number;
+    readonly lateFrom: string;
+  };
   readonly unacknowledged: readonly UnansweredAssignment[];
   readonly noRecentReport: readonly UnreportedTarget[];
   readonly deadlineMovedRepeatedly: readonly RepeatedlyMovedDeadline[];
@@ -81,11 +89,30 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
     ...(options.unit !== undefined ? { unit: options.unit } : {}),
   };
   const planFilter = options.planId !== undefined ? 'AND i.plan_id = @planId' : '';
-  const unitOwes = options.unit !== undefined ? `AND EXISTS (SELECT 1 FROM ${obligations} u WHERE u.item_id = i.item_id AND u.unit = @unit AND ${CURRENT('u')})` : '';
+  const unitOwes =
+    options.unit !== undefined
+      ? `AND EXISTS (SELECT 1 FROM ${obligations} u WHERE u.item_id = i.item_id AND u.unit = @unit AND ${CURRENT('u')})`
+      : '';
   const days = (since: string) => Math.floor(daysBetween(Date.parse(since), nowMs));
 
   const unanswered = db
-    .prepare<object, { unit: string; role: AssignmentRole; scope: 'task' | 'target'; is_group: number; ack_state: 'pending' | 'reopened'; owed_since: string; plan_id: string; task_id: string; task_no: number; task_title: string; target_id: string | null; metric: string | null }>(
+    .prepare<
+      object,
+      {
+        unit: string;
+        role: AssignmentRole;
+        scope: 'task' | 'target';
+        is_group: number;
+        ack_state: 'pending' | 'reopened';
+        owed_since: string;
+        plan_id: string;
+        task_id: string;
+        task_no: number;
+        task_title: string;
+        target_id: string | null;
+        metric: string | null;
+      }
+    >(
       `SELECT o.unit, o.role, o.scope, o.is_group, o.ack_state, min(o.owed_since) AS owed_since, i.plan_id, i.task_id, i.task_no, i.task_title,
               CASE o.scope WHEN 'target' THEN i.target_id END AS target_id, CASE o.scope WHEN 'target' THEN i.metric END AS metric
        FROM ${obligations} o JOIN ${items} i ON i.item_id = o.item_id AND ${CURRENT('i')}
@@ -108,7 +135,20 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
 
   const reportedBefore = new Date(addDays(nowMs, -noReportDays)).toISOString();
   const unreported = db
-    .prepare<object, { plan_id: string; task_id: string; task_no: number; task_title: string; target_id: string; metric: string; registered_at: string; last_report: string | null; leads: string }>(
+    .prepare<
+      object,
+      {
+        plan_id: string;
+        task_id: string;
+        task_no: number;
+        task_title: string;
+        target_id: string;
+        metric: string;
+        registered_at: string;
+        last_report: string | null;
+        leads: string;
+      }
+    >(
       `SELECT * FROM (
          SELECT i.plan_id, i.task_id, i.task_no, i.task_title, i.target_id, i.metric, i.registered_at,
            (SELECT max(r.recorded_at) FROM ${reports} r WHERE r.target_id = i.target_id AND r.recorded_at <= @now) AS last_report,
@@ -128,13 +168,32 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
     }));
 
   const moved = db
-    .prepare<object, { plan_id: string; task_id: string; task_no: number; task_title: string; target_id: string; metric: string; deadline_moves: number; orig_due_date: string; due_date: string }>(
+    .prepare<
+      object,
+      {
+        plan_id: string;
+        task_id: string;
+        task_no: number;
+        task_title: string;
+        target_id: string;
+        metric: string;
+        deadline_moves: number;
+        orig_due_date: string;
+        due_date: string;
+      }
+    >(
       `SELECT i.plan_id, i.task_id, i.task_no, i.task_title, i.target_id, i.metric, i.deadline_moves, i.orig_due_date, i.due_date
        FROM ${items} i WHERE ${CURRENT('i')} AND i.deadline_moves > 1 ${planFilter} ${unitOwes}
        ORDER BY i.deadline_moves DESC, i.task_id, i.target_id`,
     )
     .all({ now, ...filters })
-    .map((r) => ({ ...taskRef(r), targetId: r.target_id, moves: r.deadline_moves, originalDueDate: r.orig_due_date, dueDate: r.due_date }));
+    .map((r) => ({
+      ...taskRef(r),
+      targetId: r.target_id,
+      moves: r.deadline_moves,
+      originalDueDate: r.orig_due_date,
+      dueDate: r.due_date,
+    }));
 
   const { changes, units } = TARGET_CHANGE_TABLES;
   const loweredLate = db
@@ -159,7 +218,14 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
   };
 }
 
-function taskRef(r: { plan_id: string; task_id: string; task_no: number; task_title: string; target_id?: string | null; metric?: string | null }): TaskRef {
+function taskRef(r: {
+  plan_id: string;
+  task_id: string;
+  task_no: number;
+  task_title: string;
+  target_id?: string | null;
+  metric?: string | null;
+}): TaskRef {
   return {
     planId: r.plan_id,
     taskId: r.task_id,

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { ITEM_VALID_SQL, LATEST_REPORT_SQL, statusInputOf, type ObligationRow } from '../obligations/obligations.query';
+import {
+  ITEM_VALID_SQL,
+  LATEST_REPORT_SQL,
+  statusInputOf,
+  type ObligationRow,
+} from '../obligations/obligations.query';
 import { OBLIGATION_TABLES } from '../obligations/obligations.schema';
 import { DEFAULT_RULE_SET, lightsOf } from '../status/rule-set';
 import { lightFor, statusFacts } from '../status/status-light';
@@ -27,7 +32,10 @@ export interface DashboardSummary {
   readonly lights: readonly string[];
   readonly plan: StatusCounts;
   /** Per section of the plan, over its items. */
-  readonly sections: readonly (StatusCounts & { readonly sectionNo: string; readonly sectionTitle: string })[];
+  readonly sections: readonly (StatusCounts & {
+    readonly sectionNo: string;
+    readonly sectionTitle: string;
+  })[];
   /** Per unit, over what it owes (lead and supporting). */
   readonly units: readonly (StatusCounts & { readonly unit: string })[];
 }
@@ -53,24 +61,50 @@ class Tally {
 
   counts(): StatusCounts {
     const { total, byLight, targets, met, overdue } = this;
-    return { total, byLight: { ...byLight }, targets, met, shareMet: targets === 0 ? null : met / targets, overdue };
+    return {
+      total,
+      byLight: { ...byLight },
+      targets,
+      met,
+      shareMet: targets === 0 ? null : met / targets,
+      overdue,
+    };
   }
 }
 
-type ItemRow = Omit<ObligationRow, 'unit' | 'role' | 'scope' | 'via_group' | 'is_group' | 'ack_state' | 'ack_version' | 'assigned_at' | 'answered_at' | 'owed_since'>;
+type ItemRow = Omit<
+  ObligationRow,
+  | 'unit'
+  | 'role'
+  | 'scope'
+  | 'via_group'
+  | 'is_group'
+  | 'ack_state'
+  | 'ack_version'
+  | 'assigned_at'
+  | 'answered_at'
+  | 'owed_since'
+>;
 
 /**
  * Counts by status light for one plan as of an instant: for the plan, per section (over targets and
  * target-less tasks) and per unit (over what each owes). Reads the obligations read model.
  */
-export function dashboardSummary(db: Database.Database, planId: string, options: AsOfOptions): DashboardSummary {
+export function dashboardSummary(
+  db: Database.Database,
+  planId: string,
+  options: AsOfOptions,
+): DashboardSummary {
   const asOf = asOfInstant(options.asOf);
   const now = new Date(asOf);
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const lights = lightsOf(ruleSet);
   const { items, obligations, plans } = OBLIGATION_TABLES;
 
-  const assessed = new Map<string, { light: string; quantified: boolean; met: boolean; overdue: boolean }>();
+  const assessed = new Map<
+    string,
+    { light: string; quantified: boolean; met: boolean; overdue: boolean }
+  >();
   const plan = new Tally(lights);
   const sections = new Map<string, { title: string; tally: Tally }>();
   const rows = db
@@ -92,7 +126,10 @@ export function dashboardSummary(db: Database.Database, planId: string, options:
     };
     assessed.set(row.item_id, result);
     plan.add(result.light, result.quantified, result.met, result.overdue);
-    const section = sections.get(row.section_no) ?? { title: row.section_title, tally: new Tally(lights) };
+    const section = sections.get(row.section_no) ?? {
+      title: row.section_title,
+      tally: new Tally(lights),
+    };
     section.tally.add(result.light, result.quantified, result.met, result.overdue);
     sections.set(row.section_no, section);
   }
@@ -118,7 +155,13 @@ export function dashboardSummary(db: Database.Database, planId: string, options:
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     lights,
     plan: plan.counts(),
-    sections: [...sections].map(([sectionNo, { title, tally }]) => ({ sectionNo, sectionTitle: title, ...tally.counts() })),
-    units: [...units].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([unit, tally]) => ({ unit, ...tally.counts() })),
+    sections: [...sections].map(([sectionNo, { title, tally }]) => ({
+      sectionNo,
+      sectionTitle: title,
+      ...tally.counts(),
+    })),
+    units: [...units]
+      .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+      .map(([unit, tally]) => ({ unit, ...tally.counts() })),
   };
 }

@@ -8,7 +8,8 @@ import { toXlsx } from './xlsx';
 function valueText(change: TargetChange, value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (change.kind === 'deadline-moved') return String(value);
-  if (change.kind === 'owner-changed') return ownersText(value as { leads: string[]; supporting: string[] });
+  if (change.kind === 'owner-changed')
+    return ownersText(value as { leads: string[]; supporting: string[] });
   return targetText(value as Parameters<typeof targetText>[0]);
 }
 
@@ -33,6 +34,8 @@ export const TARGET_CHANGE_COLUMNS: readonly Column<TargetChange>[] = [
   { header: '日志位置', value: (c) => c.position, width: 10 },
 ];
 
-export const targetChangesCsv = (rows: Iterable<TargetChange>): string => toCsv(TARGET_CHANGE_COLUMNS, rows);
+export const targetChangesCsv = (rows: Iterable<TargetChange>): string =>
+  toCsv(TARGET_CHANGE_COLUMNS, rows);
 
-export const targetChangesXlsx = (rows: Iterable<TargetChange>): Promise<Buffer> => toXlsx('指标调整记录', TARGET_CHANGE_COLUMNS, rows);
+export const targetChangesXlsx = (rows: Iterable<TargetChange>): Promise<Buffer> =>
+  toXlsx('指标调整记录', TARGET_CHANGE_COLUMNS, rows);

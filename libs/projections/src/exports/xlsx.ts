@@ -2,11 +2,20 @@ import ExcelJS from 'exceljs';
 import type { Column } from './table';
 
 /** A one-sheet workbook with a frozen, bold header row. */
-export async function toXlsx<T>(sheetName: string, columns: readonly Column<T>[], rows: Iterable<T>): Promise<Buffer> {
+export async function toXlsx<T>(
+  sheetName: string,
+  columns: readonly Column<T>[],
+  rows: Iterable<T>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Duty Ledger';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? 14, ...(c.percent ? { style: { numFmt: '0.0%' } } : {}) }));
+  sheet.columns = columns.map((c, i) => ({
+    key: String(i),
+    header: c.header,
+    width: c.width ?? 14,
+    ...(c.percent ? { style: { numFmt: '0.0%' } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? null));
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -42,6 +42,13 @@ export class AuditController {
   }
 
   private feed(query: TargetChangesQueryDto, asOf: string): TargetChange[] {
-    return targetChanges(this.read.db, { asOf, from: query.from, to: query.to, unit: query.unit, kind: query.kind, planId: query.planId });
+    return targetChanges(this.read.db, {
+      asOf,
+      from: query.from,
+      to: query.to,
+      unit: query.unit,
+      kind: query.kind,
+      planId: query.planId,
+    });
   }
 }

@@ -1,21 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { TARGET_CHANGE_KINDS, type TargetChangeKind } from '../target-changes/change-kind';
 import { ReadQueryDto } from './read-query.dto';
 
 export class TargetChangesQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Changes that took effect at or after this instant or day (China time)', example: '2024-10-01' })
+  @ApiPropertyOptional({
+    description: 'Changes that took effect at or after this instant or day (China time)',
+    example: '2024-10-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Changes that took effect up to this instant or to the end of this day (China time)', example: '2024-12-31' })
+  @ApiPropertyOptional({
+    description:
+      'Changes that took effect up to this instant or to the end of this day (China time)',
+    example: '2024-12-31',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'A unit owing the target, or the unit that proposed the change' })
+  @ApiPropertyOptional({
+    description: 'A unit owing the target, or the unit that proposed the change',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -50,9 +69,14 @@ export class AttentionQueryDto {
   @Max(3660)
   noReportDays?: number;
 
-  @ApiPropertyOptional({ description: 'MM-DD of the plan year from which lowering a target is late', default: '10-01' })
+  @ApiPropertyOptional({
+    description: 'MM-DD of the plan year from which lowering a target is late',
+    default: '10-01',
+  })
   @IsOptional()
-  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'lateFrom must be a day of the year MM-DD' })
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: 'lateFrom must be a day of the year MM-DD',
+  })
   lateFrom?: string;
 
   @ApiPropertyOptional()

@@ -13,6 +13,9 @@ export class DashboardController {
 
   @Get('summary')
   summary(@Query() query: DashboardQueryDto): DashboardSummary {
-    return dashboardSummary(this.read.db, query.planId, { asOf: this.read.asOf(query.asOf), ruleSet: this.read.ruleSet });
+    return dashboardSummary(this.read.db, query.planId, {
+      asOf: this.read.asOf(query.asOf),
+      ruleSet: this.read.ruleSet,
+    });
   }
 }

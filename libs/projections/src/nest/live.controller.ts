@@ -1,4 +1,11 @@
-import { BadRequestException, Controller, Get, Headers, Sse, type MessageEvent } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Headers,
+  Sse,
+  type MessageEvent,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 import { parsePosition } from '@duty-ledger/event-store';
@@ -15,9 +22,17 @@ export class LiveController {
    */
   @Sse('events/stream')
   stream(@Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
-    const after = lastEventId === undefined || lastEventId === '' ? undefined : parsePosition(lastEventId);
-    if (lastEventId && !after) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Last-Event-ID: must be a log position' });
-    return this.runner.changesAfter(after).pipe(map((change) => ({ id: change.position, type: 'projected', data: change })));
+    const after =
+      lastEventId === undefined || lastEventId === '' ? undefined : parsePosition(lastEventId);
+    if (lastEventId && !after)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Last-Event-ID: must be a log position',
+      });
+    return this.runner
+      .changesAfter(after)
+      .pipe(map((change) => ({ id: change.position, type: 'projected', data: change })));
   }
 
   /** Where each read model stands: caught up, checkpoint, lag in events and seconds. */

@@ -4,7 +4,10 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { ReadQueryDto } from './read-query.dto';
 
 export class UnitObligationsQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Only obligations with this status light (a light of the configured rule set)', example: 'at-risk' })
+  @ApiPropertyOptional({
+    description: 'Only obligations with this status light (a light of the configured rule set)',
+    example: 'at-risk',
+  })
   @IsOptional()
   @IsString()
   status?: string;
@@ -17,7 +20,10 @@ export class ObligationsFilterDto extends UnitObligationsQueryDto {
   @MaxLength(200)
   unit?: string;
 
-  @ApiPropertyOptional({ description: 'Due strictly before this day (YYYY-MM-DD)', example: '2024-10-01' })
+  @ApiPropertyOptional({
+    description: 'Due strictly before this day (YYYY-MM-DD)',
+    example: '2024-10-01',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueBefore must be a date YYYY-MM-DD' })
   dueBefore?: string;

@@ -1,4 +1,14 @@
-import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type ModuleMetadata, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type ModuleMetadata,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
@@ -16,7 +26,9 @@ import { LiveController } from './live.controller';
 
 /** Starts following the log once the app is up; stops before the store closes. */
 @Injectable()
-class ReadModelLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+class ReadModelLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
@@ -57,23 +69,46 @@ export class ProjectionsModule {
       module: ProjectionsModule,
       imports: options.imports ?? [],
       providers: [
-        { provide: PROJECTIONS_CONFIG, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: PROJECTIONS_CONFIG,
+          useFactory: options.useFactory,
+          inject: options.inject ?? [],
+        },
         {
           provide: READ_MODEL_DB,
-          useFactory: (config: ProjectionsConfig) => openReadModelDb(config.databasePath ?? readModelPath(config.dataDir)),
+          useFactory: (config: ProjectionsConfig) =>
+            openReadModelDb(config.databasePath ?? readModelPath(config.dataDir)),
           inject: [PROJECTIONS_CONFIG],
         },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, db: Database.Database, clock: Clock, config: ProjectionsConfig) =>
-            new ProjectionRunner({ store, db, clock, projections: READ_MODELS, batchSize: config.batchSize, logger: new Logger('Projections') }),
+          useFactory: (
+            store: EventStore,
+            db: Database.Database,
+            clock: Clock,
+            config: ProjectionsConfig,
+          ) =>
+            new ProjectionRunner({
+              store,
+              db,
+              clock,
+              projections: READ_MODELS,
+              batchSize: config.batchSize,
+              logger: new Logger('Projections'),
+            }),
           inject: [EVENT_STORE, READ_MODEL_DB, CLOCK, PROJECTIONS_CONFIG],
         },
         ReadContext,
         WaitForPositionInterceptor,
         ReadModelLifecycle,
       ],
-      controllers: [ObligationsController, TargetsController, AuditController, DashboardController, LiveController],
+      controllers: [
+        ObligationsController,
+        TargetsController,
+        AuditController,
+        DashboardController,
+        LiveController,
+      ],
       exports: [ProjectionRunner, READ_MODEL_DB, PROJECTIONS_CONFIG],
     };
   }

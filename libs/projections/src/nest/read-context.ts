@@ -31,7 +31,11 @@ export class ReadContext {
   status(status: string | undefined): string | undefined {
     const lights = lightsOf(this.ruleSet);
     if (status !== undefined && !lights.includes(status)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `status: must be one of ${lights.join(', ')}` });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `status: must be one of ${lights.join(', ')}`,
+      });
     }
     return status;
   }

@@ -1,6 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { targetDetails, targetHistory, type TargetDetails, type TargetHistoryEntry } from '../targets/targets.query';
+import {
+  targetDetails,
+  targetHistory,
+  type TargetDetails,
+  type TargetHistoryEntry,
+} from '../targets/targets.query';
 import { ReadContext } from './read-context';
 import { ReadQueryDto } from './read-query.dto';
 import { WaitForPositionInterceptor } from './wait-for-position.interceptor';
@@ -13,13 +18,19 @@ export class TargetsController {
 
   @Get(':targetId')
   details(@Param('targetId') targetId: string, @Query() query: ReadQueryDto): TargetDetails {
-    const details = targetDetails(this.read.db, targetId, { asOf: this.read.asOf(query.asOf), ruleSet: this.read.ruleSet });
+    const details = targetDetails(this.read.db, targetId, {
+      asOf: this.read.asOf(query.asOf),
+      ruleSet: this.read.ruleSet,
+    });
     if (!details) throw notFound(targetId);
     return details;
   }
 
   @Get(':targetId/history')
-  history(@Param('targetId') targetId: string, @Query() query: ReadQueryDto): { targetId: string; asOf: string; entries: TargetHistoryEntry[] } {
+  history(
+    @Param('targetId') targetId: string,
+    @Query() query: ReadQueryDto,
+  ): { targetId: string; asOf: string; entries: TargetHistoryEntry[] } {
     const asOf = this.read.asOf(query.asOf);
     const entries = targetHistory(this.read.db, targetId, { asOf });
     if (!entries) throw notFound(targetId);
@@ -28,4 +39,8 @@ export class TargetsController {
 }
 
 const notFound = (targetId: string) =>
-  new NotFoundException({ statusCode: 404, error: 'Not Found', message: `No target '${targetId}' was recorded by then` });
+  new NotFoundException({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `No target '${targetId}' was recorded by then`,
+  });

@@ -1,9 +1,21 @@
-import { BadRequestException, Inject, Injectable, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  ServiceUnavailableException,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, switchMap, type Observable } from 'rxjs';
 import { formatPosition, parsePosition } from '@duty-ledger/event-store';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { DEFAULT_WAIT_FOR_TIMEOUT_MS, PROJECTIONS_CONFIG, type ProjectionsConfig } from './projections.config';
+import {
+  DEFAULT_WAIT_FOR_TIMEOUT_MS,
+  PROJECTIONS_CONFIG,
+  type ProjectionsConfig,
+} from './projections.config';
 
 /**
  * Read-your-writes: `?waitFor=<position>` (the position a command answered with) holds the
@@ -23,11 +35,16 @@ export class WaitForPositionInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const raw = (http.getRequest<FastifyRequest>().query as Record<string, unknown> | undefined)?.waitFor;
+    const raw = (http.getRequest<FastifyRequest>().query as Record<string, unknown> | undefined)
+      ?.waitFor;
     if (raw === undefined) return next.handle();
     const position = typeof raw === 'string' ? parsePosition(raw) : undefined;
     if (!position) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'waitFor: must be a log position such as 1234' });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'waitFor: must be a log position such as 1234',
+      });
     }
     return from(this.runner.waitForPosition(position, this.timeoutMs)).pipe(
       switchMap((projected) => {

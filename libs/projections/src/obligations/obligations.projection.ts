@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { TaskEvent } from '@duty-ledger/domain';
 import { asDomainEvent, metadataOf } from '../shared/domain-events';
-import { evolveTaskView, covers, leadsAcknowledged, type AssignmentView, type TaskView } from '../shared/task-view';
+import {
+  evolveTaskView,
+  covers,
+  leadsAcknowledged,
+  type AssignmentView,
+  type TaskView,
+} from '../shared/task-view';
 import { TaskViewStore } from '../shared/task-view-store';
 import { VersionedTable, type RowValues } from '../shared/versioned-table';
 import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
@@ -80,11 +86,15 @@ export function itemRows(view: TaskView | undefined): Map<string, RowValues> {
 export function obligationRows(view: TaskView | undefined): Map<string, RowValues> {
   const rows = new Map<string, RowValues>();
   if (!view) return rows;
-  const itemIds: (string | undefined)[] = view.targets.length === 0 ? [undefined] : view.targets.map((t) => t.targetId);
-  const rank = (a: AssignmentView) => (a.role === 'lead' ? 0 : 2) + (a.targetId === undefined ? 1 : 0);
+  const itemIds: (string | undefined)[] =
+    view.targets.length === 0 ? [undefined] : view.targets.map((t) => t.targetId);
+  const rank = (a: AssignmentView) =>
+    (a.role === 'lead' ? 0 : 2) + (a.targetId === undefined ? 1 : 0);
   for (const targetId of itemIds) {
     const itemId = targetId ?? view.taskId;
-    const owing = view.assignments.filter((a) => (targetId === undefined ? a.targetId === undefined : covers(a, targetId)));
+    const owing = view.assignments.filter((a) =>
+      targetId === undefined ? a.targetId === undefined : covers(a, targetId),
+    );
     const governing = new Map<string, AssignmentView>();
     for (const a of owing) {
       const held = governing.get(a.unit);
@@ -124,7 +134,12 @@ export const obligationsProjection: Projection = {
   applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
     const views = new TaskViewStore(db, OBLIGATION_TABLES.taskViews);
     const items = new VersionedTable(db, OBLIGATION_TABLES.items, ITEM_KEY, ITEM_VALUES);
-    const obligations = new VersionedTable(db, OBLIGATION_TABLES.obligations, OBLIGATION_KEY, OBLIGATION_VALUES);
+    const obligations = new VersionedTable(
+      db,
+      OBLIGATION_TABLES.obligations,
+      OBLIGATION_KEY,
+      OBLIGATION_VALUES,
+    );
     const insertPlan = db.prepare(
       `INSERT OR REPLACE INTO ${OBLIGATION_TABLES.plans} (plan_id, title, year, due_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
     );
@@ -146,7 +161,11 @@ export const obligationsProjection: Projection = {
         continue;
       }
       const before = views.get(event.data.taskId);
-      const after = evolveTaskView(before, event, { at, actor: metadataOf(recorded).actor, commandId: metadataOf(recorded).commandId });
+      const after = evolveTaskView(before, event, {
+        at,
+        actor: metadataOf(recorded).actor,
+        commandId: metadataOf(recorded).commandId,
+      });
       if (!after || after === before) continue;
       views.put(after);
       if (NO_ROW_CHANGE.has(event.type)) continue;

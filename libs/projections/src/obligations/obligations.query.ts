@@ -187,7 +187,9 @@ export function statusInputOf(row: {
   return {
     dueDate: row.due_date,
     planYear: row.plan_year ?? Number(row.due_date.slice(0, 4)),
-    ...(quantified ? { current: { value: row.value as number, comparator: row.comparator as Comparator } } : {}),
+    ...(quantified
+      ? { current: { value: row.value as number, comparator: row.comparator as Comparator } }
+      : {}),
     ...(quantified && row.orig_value !== null && row.orig_comparator !== null
       ? { original: { value: row.orig_value, comparator: row.orig_comparator } }
       : {}),
@@ -203,7 +205,11 @@ const optional = <K extends string, V>(key: K, value: V | null | undefined): { [
   (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 function toObligation(row: ObligationRow, status: StatusAssessment): Obligation {
-  const targetValue = (value: number | null, comparator: Comparator | null, unit: string | null): TargetValue | undefined =>
+  const targetValue = (
+    value: number | null,
+    comparator: Comparator | null,
+    unit: string | null,
+  ): TargetValue | undefined =>
     value === null || comparator === null ? undefined : { value, comparator, unit: unit ?? '' };
   return {
     unit: row.unit,
@@ -227,7 +233,10 @@ function toObligation(row: ObligationRow, status: StatusAssessment): Obligation 
     originalDueDate: row.orig_due_date,
     ...optional('target', targetValue(row.value, row.comparator, row.target_unit)),
     ...optional('originalTarget', targetValue(row.orig_value, row.orig_comparator, row.orig_unit)),
-    ...optional('latestReport', row.latest_report ? (JSON.parse(row.latest_report) as LatestReport) : undefined),
+    ...optional(
+      'latestReport',
+      row.latest_report ? (JSON.parse(row.latest_report) as LatestReport) : undefined,
+    ),
     acknowledgement: {
       state: row.ack_state,
       ...optional('version', row.ack_version),
@@ -242,13 +251,22 @@ function toObligation(row: ObligationRow, status: StatusAssessment): Obligation 
   };
 }
 
-function* assessedRows(db: Database.Database, filter: ObligationFilter, asOf: string, page = '', pageParams = {}) {
+function* assessedRows(
+  db: Database.Database,
+  filter: ObligationFilter,
+  asOf: string,
+  page = '',
+  pageParams = {},
+) {
   const now = new Date(asOf);
   const ruleSet = filter.ruleSet ?? DEFAULT_RULE_SET;
-  const rows = db.prepare<object, ObligationRow>(selectSql(filter, page)).iterate({ ...params(filter, asOf), ...pageParams });
+  const rows = db
+    .prepare<object, ObligationRow>(selectSql(filter, page))
+    .iterate({ ...params(filter, asOf), ...pageParams });
   for (const row of rows) {
     const status = assessStatus(statusInputOf(row), now, ruleSet);
-    if (filter.status === undefined || status.light === filter.status) yield toObligation(row, status);
+    if (filter.status === undefined || status.light === filter.status)
+      yield toObligation(row, status);
   }
 }
 
@@ -258,7 +276,11 @@ export function listObligations(db: Database.Database, filter: ObligationFilter)
 }
 
 /** Everything one unit owes as of an instant, by due date; optionally only one light. */
-export function unitObligations(db: Database.Database, unit: string, options: AsOfOptions & { status?: string }): Obligation[] {
+export function unitObligations(
+  db: Database.Database,
+  unit: string,
+  options: AsOfOptions & { status?: string },
+): Obligation[] {
   return listObligations(db, { ...options, unit });
 }
 
@@ -271,7 +293,12 @@ export function obligations(db: Database.Database, request: ObligationPageReques
   let page: Obligation[];
   if (request.status === undefined) {
     // Without a light to filter on, SQL pages and counts by itself.
-    total = db.prepare<object, { n: number }>(`SELECT count(*) AS n ${FROM_SQL} WHERE ${whereClause(request)}`).get(params(request, asOf))?.n ?? 0;
+    total =
+      db
+        .prepare<object, { n: number }>(
+          `SELECT count(*) AS n ${FROM_SQL} WHERE ${whereClause(request)}`,
+        )
+        .get(params(request, asOf))?.n ?? 0;
     page = [...assessedRows(db, request, asOf, 'LIMIT @limit OFFSET @offset', { limit, offset })];
   } else {
     // Lights exist only at query time: assess every candidate, keep the page.
@@ -282,5 +309,12 @@ export function obligations(db: Database.Database, request: ObligationPageReques
       total += 1;
     }
   }
-  return { asOf, total, offset, limit, nextOffset: offset + page.length < total ? offset + page.length : null, items: page };
+  return {
+    asOf,
+    total,
+    offset,
+    limit,
+    nextOffset: offset + page.length < total ? offset + page.length : null,
+    items: page,
+  };
 }

@@ -30,7 +30,16 @@ const acknowledged = (version: number, value?: number): TaskEvent => ({
 const reported = (value: number, asOf: string, milestoneId: string): TaskEvent => ({
   type: 'MilestoneReported',
   schemaVersion: 1,
-  data: { taskId: TASK, targetId: G1, milestoneId, unit: '区数据局', value, asOf, basis: 'in-period', evidence: [] },
+  data: {
+    taskId: TASK,
+    targetId: G1,
+    milestoneId,
+    unit: '区数据局',
+    value,
+    asOf,
+    basis: 'in-period',
+    evidence: [],
+  },
 });
 
 const lowered: TaskEvent = {
@@ -68,7 +77,13 @@ describe('obligations read model', () => {
             { metric: '智慧道路覆盖率', value: 80, unit: '%', kind: 'level', measure: 'ratio' },
           ],
         },
-        { no: 2, title: '深化城市运行数字体征', sectionNo: '三', sectionTitle: '治理数字化', leads: ['区城运中心'] },
+        {
+          no: 2,
+          title: '深化城市运行数字体征',
+          sectionNo: '三',
+          sectionTitle: '治理数字化',
+          leads: ['区城运中心'],
+        },
       ]),
     );
   });
@@ -125,27 +140,51 @@ describe('obligations read model', () => {
     step();
 
     const afterAck = unitObligations(db, '区数据局', { asOf: '2024-02-01T00:00:00.000Z' });
-    expect(afterAck[0].acknowledgement).toMatchObject({ state: 'acknowledged', version: 1, answeredAt: '2024-01-10T02:00:00.000Z' });
+    expect(afterAck[0].acknowledgement).toMatchObject({
+      state: 'acknowledged',
+      version: 1,
+      answeredAt: '2024-01-10T02:00:00.000Z',
+    });
     expect(afterAck[0].leadAcknowledged).toBe(true);
     expect(afterAck[0].target?.value).toBe(100);
 
     const now = unitObligations(db, '区数据局', { asOf: '2024-03-02T00:00:00.000Z' });
-    expect(now[0].acknowledgement).toMatchObject({ state: 'reopened', version: 1, owedSince: '2024-03-01T02:00:00.000Z' });
+    expect(now[0].acknowledgement).toMatchObject({
+      state: 'reopened',
+      version: 1,
+      owedSince: '2024-03-01T02:00:00.000Z',
+    });
     expect(now[0].target?.value).toBe(80);
     expect(now[0].originalTarget?.value).toBe(100);
     expect(now[0].status.light).toBe('not-acknowledged');
     // The supporting unit's own answer was never given: it stays pending.
-    expect(unitObligations(db, '区科委', { asOf: '2024-03-02T00:00:00.000Z' })[0].acknowledgement.state).toBe('pending');
+    expect(
+      unitObligations(db, '区科委', { asOf: '2024-03-02T00:00:00.000Z' })[0].acknowledgement.state,
+    ).toBe('pending');
   });
 
   it('records a declined assignment', () => {
     step();
     log.append(
-      [{ type: 'AssignmentDeclined', schemaVersion: 1, data: { taskId: TASK, unit: '区科委', role: 'supporting', reason: '不属本单位职责', termsVersion: 1 } }],
+      [
+        {
+          type: 'AssignmentDeclined',
+          schemaVersion: 1,
+          data: {
+            taskId: TASK,
+            unit: '区科委',
+            role: 'supporting',
+            reason: '不属本单位职责',
+            termsVersion: 1,
+          },
+        },
+      ],
       { actor: leadActor('区科委') },
     );
     step();
-    expect(unitObligations(db, '区科委', { asOf: log.time }).map((o) => o.acknowledgement.state)).toEqual(['declined', 'declined']);
+    expect(
+      unitObligations(db, '区科委', { asOf: log.time }).map((o) => o.acknowledgement.state),
+    ).toEqual(['declined', 'declined']);
   });
 
   it('takes the latest report by measurement day, then by recording order, and scores it against both targets', () => {
@@ -185,13 +224,26 @@ describe('obligations read model', () => {
   it('moves obligations when a unit is removed or a target-level unit is added', () => {
     step();
     log.at('2024-02-01T00:00:00.000Z').append([
-      { type: 'AssignmentRemoved', schemaVersion: 1, data: { taskId: TASK, unit: '区科委', role: 'supporting', reason: '职能调整' } },
-      { type: 'LeadAssigned', schemaVersion: 1, data: { taskId: TASK, targetId: G2, unit: '区建管委', reason: '职能调整' } },
+      {
+        type: 'AssignmentRemoved',
+        schemaVersion: 1,
+        data: { taskId: TASK, unit: '区科委', role: 'supporting', reason: '职能调整' },
+      },
+      {
+        type: 'LeadAssigned',
+        schemaVersion: 1,
+        data: { taskId: TASK, targetId: G2, unit: '区建管委', reason: '职能调整' },
+      },
     ]);
     step();
     expect(unitObligations(db, '区科委', { asOf: '2024-01-31T00:00:00.000Z' })).toHaveLength(2);
     expect(unitObligations(db, '区科委', { asOf: '2024-02-01T00:00:00.000Z' })).toEqual([]);
-    expect(unitObligations(db, '区建管委', { asOf: '2024-02-01T00:00:00.000Z' }).map((o) => [o.targetId, o.scope])).toEqual([[G2, 'target']]);
+    expect(
+      unitObligations(db, '区建管委', { asOf: '2024-02-01T00:00:00.000Z' }).map((o) => [
+        o.targetId,
+        o.scope,
+      ]),
+    ).toEqual([[G2, 'target']]);
   });
 
   it('pages by due date with a total and filters by light, plan and due date', () => {

@@ -33,7 +33,8 @@ export class CheckpointTable {
       events_applied INTEGER NOT NULL
     ) WITHOUT ROWID`);
     this.selectOne = db.prepare('SELECT * FROM projection_checkpoints WHERE name = ?');
-    this.upsert = db.prepare(`INSERT INTO projection_checkpoints (name, version, position, last_at, events_applied)
+    this.upsert =
+      db.prepare(`INSERT INTO projection_checkpoints (name, version, position, last_at, events_applied)
       VALUES (@name, @version, @position, @last_at, @events_applied)
       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
         last_at = excluded.last_at, events_applied = excluded.events_applied`);

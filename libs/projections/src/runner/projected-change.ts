@@ -20,7 +20,8 @@ const field = (data: Record<string, unknown>, name: string): string | undefined 
   typeof data[name] === 'string' ? (data[name] as string) : undefined;
 
 /** A task id is `<planId>-tNN` (see the domain's ids). */
-const planOfTask = (taskId: string | undefined): string | undefined => taskId?.replace(/-t\d{2,}$/, '');
+const planOfTask = (taskId: string | undefined): string | undefined =>
+  taskId?.replace(/-t\d{2,}$/, '');
 
 export function projectedChange(event: RecordedEvent): ProjectedChange {
   const data = event.data as Record<string, unknown>;

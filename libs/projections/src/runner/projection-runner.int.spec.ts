@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import { firstValueFrom, take, toArray } from 'rxjs';
-import { SqliteEventStore, parsePosition, type EventStore, type Position } from '@duty-ledger/event-store';
+import {
+  SqliteEventStore,
+  parsePosition,
+  type EventStore,
+  type Position,
+} from '@duty-ledger/event-store';
 import type { PlanEvent, TaskEvent } from '@duty-ledger/domain';
 import { FixedClock } from '@duty-ledger/clock';
 import { planImport } from '../testing/plan-fixture';
@@ -11,19 +16,25 @@ import { ProjectionRunner } from './projection-runner';
 import { dropTables, type Projection, type ProjectionEvent } from './projection';
 
 /** A read model that notes every event it is given; a second application of one breaks its key. */
-function ledgerProjection(options: { version?: number; failAt?: number; onFail?: () => void } = {}): Projection & { failures: number } {
+function ledgerProjection(
+  options: { version?: number; failAt?: number; onFail?: () => void } = {},
+): Projection & { failures: number } {
   const projection = {
     name: 'ledger',
     version: options.version ?? 1,
     failures: 0,
     setUp(db: Database.Database) {
-      db.exec('CREATE TABLE IF NOT EXISTS ledger (event_id TEXT PRIMARY KEY, position TEXT NOT NULL, at TEXT NOT NULL, version INTEGER NOT NULL)');
+      db.exec(
+        'CREATE TABLE IF NOT EXISTS ledger (event_id TEXT PRIMARY KEY, position TEXT NOT NULL, at TEXT NOT NULL, version INTEGER NOT NULL)',
+      );
     },
     tearDown(db: Database.Database) {
       dropTables(db, ['ledger']);
     },
     applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
-      const insert = db.prepare('INSERT INTO ledger (event_id, position, at, version) VALUES (?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO ledger (event_id, position, at, version) VALUES (?, ?, ?, ?)',
+      );
       for (const { event, at } of events) {
         insert.run(event.id, event.position.commit.toString(), at, projection.version);
         if (event.position.commit === BigInt(options.failAt ?? -1) && projection.failures === 0) {
@@ -38,16 +49,31 @@ function ledgerProjection(options: { version?: number; failAt?: number; onFail?:
 }
 
 const ledgerRows = (db: Database.Database) =>
-  db.prepare<[], { event_id: string; position: string; at: string; version: number }>('SELECT * FROM ledger ORDER BY CAST(position AS INTEGER)').all();
+  db
+    .prepare<[], { event_id: string; position: string; at: string; version: number }>(
+      'SELECT * FROM ledger ORDER BY CAST(position AS INTEGER)',
+    )
+    .all();
 
-async function appendAll(store: EventStore, events: readonly (PlanEvent | TaskEvent)[]): Promise<Position> {
+async function appendAll(
+  store: EventStore,
+  events: readonly (PlanEvent | TaskEvent)[],
+): Promise<Position> {
   let last: Position | undefined;
   for (const event of events) {
     const data = event.data as { planId?: string; taskId?: string };
-    const streamId = event.type === 'PlanRegistered' ? `plan-${data.planId}` : `task-${data.taskId}`;
+    const streamId =
+      event.type === 'PlanRegistered' ? `plan-${data.planId}` : `task-${data.taskId}`;
     const result = await store.append(
       streamId,
-      [{ type: event.type, schemaVersion: event.schemaVersion, data: event.data as never, metadata: { actor: { id: 'u-admin', role: 'admin' }, commandId: 'import' } }],
+      [
+        {
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data as never,
+          metadata: { actor: { id: 'u-admin', role: 'admin' }, commandId: 'import' },
+        },
+      ],
       { expectedRevision: 'any' },
     );
     last = result.position;
@@ -59,7 +85,12 @@ const tasks = (count: number) =>
   planImport(
     'p24',
     2024,
-    Array.from({ length: count }, (_, i) => ({ no: i + 1, title: `任务${i + 1}`, leads: ['区数据局'], targets: [{ metric: `指标${i + 1}`, value: 10, unit: '个' }] })),
+    Array.from({ length: count }, (_, i) => ({
+      no: i + 1,
+      title: `任务${i + 1}`,
+      leads: ['区数据局'],
+      targets: [{ metric: `指标${i + 1}`, value: 10, unit: '个' }],
+    })),
   );
 
 describe('ProjectionRunner with the SQLite event store', () => {
@@ -67,15 +98,31 @@ describe('ProjectionRunner with the SQLite event store', () => {
   let db: Database.Database;
   let clock: FixedClock;
   const runners: ProjectionRunner[] = [];
-  const newRunner = (projections: Projection[], options: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {}) => {
-    const runner = new ProjectionRunner({ store, db, projections, clock, batchSize: 10, retryDelayMs: 60_000, ...options });
+  const newRunner = (
+    projections: Projection[],
+    options: Partial<ConstructorParameters<typeof ProjectionRunner>[0]> = {},
+  ) => {
+    const runner = new ProjectionRunner({
+      store,
+      db,
+      projections,
+      clock,
+      batchSize: 10,
+      retryDelayMs: 60_000,
+      ...options,
+    });
     runners.push(runner);
     return runner;
   };
 
   beforeEach(() => {
     clock = new FixedClock('2024-01-05T02:00:00.000Z');
-    store = SqliteEventStore.open({ path: ':memory:', fsync: false, clock: () => clock.now(), pollIntervalMs: 20 });
+    store = SqliteEventStore.open({
+      path: ':memory:',
+      fsync: false,
+      clock: () => clock.now(),
+      pollIntervalMs: 20,
+    });
     db = openReadModelDb(':memory:');
   });
 
@@ -93,44 +140,74 @@ describe('ProjectionRunner with the SQLite event store', () => {
     await runner.whenCaughtUp();
 
     expect(ledgerRows(db)).toHaveLength(25);
-    expect(runner.checkpoint('ledger')).toMatchObject({ position: { commit: 25n, prepare: 25n }, eventsApplied: 25 });
+    expect(runner.checkpoint('ledger')).toMatchObject({
+      position: { commit: 25n, prepare: 25n },
+      eventsApplied: 25,
+    });
     expect(runner.checkpoint('obligations')?.position?.commit).toBe(25n);
-    const stored = db.prepare<[], { name: string; position: string }>('SELECT name, position FROM projection_checkpoints ORDER BY name').all();
+    const stored = db
+      .prepare<[], { name: string; position: string }>(
+        'SELECT name, position FROM projection_checkpoints ORDER BY name',
+      )
+      .all();
     expect(stored).toEqual([
       { name: 'ledger', position: '25' },
       { name: 'obligations', position: '25' },
     ]);
-    expect(await runner.status()).toMatchObject({ running: true, caughtUp: true, headPosition: '25', projections: [{ name: 'ledger', lagEvents: 0, lagSeconds: 0 }, { name: 'obligations' }] });
+    expect(await runner.status()).toMatchObject({
+      running: true,
+      caughtUp: true,
+      headPosition: '25',
+      projections: [{ name: 'ledger', lagEvents: 0, lagSeconds: 0 }, { name: 'obligations' }],
+    });
 
     clock.set('2024-02-01T00:00:00.000Z');
     const position = await appendAll(store, [
-      { type: 'LeadAssigned', schemaVersion: 1, data: { taskId: 'p24-t01', targetId: 'p24-t01-g1', unit: '区科委', reason: '补充' } },
+      {
+        type: 'LeadAssigned',
+        schemaVersion: 1,
+        data: { taskId: 'p24-t01', targetId: 'p24-t01-g1', unit: '区科委', reason: '补充' },
+      },
     ]);
     expect(await runner.waitForPosition(position, 10_000)).toBe(true);
-    expect(unitObligations(db, '区科委', { asOf: clock.now() }).map((o) => o.targetId)).toEqual(['p24-t01-g1']);
+    expect(unitObligations(db, '区科委', { asOf: clock.now() }).map((o) => o.targetId)).toEqual([
+      'p24-t01-g1',
+    ]);
   });
 
   it('after a crash mid-batch neither applies an event twice nor skips one', async () => {
     await appendAll(store, tasks(8));
     let crashed!: () => void;
     const crash = new Promise<void>((resolve) => (crashed = resolve));
-    const first = newRunner([ledgerProjection({ failAt: 15, onFail: () => crashed() }), obligationsProjection]);
+    const first = newRunner([
+      ledgerProjection({ failAt: 15, onFail: () => crashed() }),
+      obligationsProjection,
+    ]);
     first.start();
     await crash;
     await first.stop();
 
     // The failing batch (events 11–20) was rolled back with both checkpoints: the first batch stands.
-    expect(ledgerRows(db).map((r) => r.position)).toEqual(Array.from({ length: 10 }, (_, i) => String(i + 1)));
+    expect(ledgerRows(db).map((r) => r.position)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(i + 1)),
+    );
     expect(first.checkpoint('ledger')?.position?.commit).toBe(10n);
     expect(first.checkpoint('obligations')?.position?.commit).toBe(10n);
     const status = await first.status();
-    expect(status).toMatchObject({ running: false, caughtUp: false, error: 'simulated crash at 15', projections: [{ lagEvents: 15, lagExact: true }, {}] });
+    expect(status).toMatchObject({
+      running: false,
+      caughtUp: false,
+      error: 'simulated crash at 15',
+      projections: [{ lagEvents: 15, lagExact: true }, {}],
+    });
 
     // A restarted process continues from the stored checkpoints.
     const second = newRunner([ledgerProjection(), obligationsProjection]);
     second.start();
     await second.whenCaughtUp();
-    expect(ledgerRows(db).map((r) => r.position)).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
+    expect(ledgerRows(db).map((r) => r.position)).toEqual(
+      Array.from({ length: 25 }, (_, i) => String(i + 1)),
+    );
     expect(unitObligations(db, '区数据局', { asOf: clock.now() })).toHaveLength(8);
   });
 
@@ -141,7 +218,9 @@ describe('ProjectionRunner with the SQLite event store', () => {
     runner.start();
     await runner.whenCaughtUp();
     expect(ledger.failures).toBe(1);
-    expect(ledgerRows(db).map((r) => r.position)).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
+    expect(ledgerRows(db).map((r) => r.position)).toEqual(
+      Array.from({ length: 25 }, (_, i) => String(i + 1)),
+    );
     expect((await runner.status()).error).toBeUndefined();
   });
 
@@ -192,7 +271,12 @@ describe('ProjectionRunner with the SQLite event store', () => {
     const runner = newRunner([ledgerProjection()]);
     runner.start();
     await runner.whenCaughtUp();
-    expect(ledgerRows(db).map((r) => r.at)).toEqual(['2024-03-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z', '2024-03-01T00:00:00.000Z']);
+    expect(ledgerRows(db).map((r) => r.at)).toEqual([
+      '2024-03-01T00:00:00.000Z',
+      '2024-03-01T00:00:00.000Z',
+      '2024-03-01T00:00:00.000Z',
+      '2024-03-01T00:00:00.000Z',
+    ]);
   });
 
   it('waits only for events the read models take: other streams do not hold a reader back', async () => {
@@ -200,16 +284,33 @@ describe('ProjectionRunner with the SQLite event store', () => {
     const runner = newRunner([ledgerProjection()]);
     runner.start();
     await runner.whenCaughtUp();
-    const other = await store.append('audit-chain', [{ type: 'ChainSealed', schemaVersion: 1, data: {} }], { expectedRevision: 'any' });
+    const other = await store.append(
+      'audit-chain',
+      [{ type: 'ChainSealed', schemaVersion: 1, data: {} }],
+      { expectedRevision: 'any' },
+    );
     expect(await runner.waitForPosition(other.position, 10_000)).toBe(true);
     const status = await runner.status();
-    expect(status).toMatchObject({ caughtUp: true, headPosition: '5', projections: [{ position: '4', lagEvents: 0 }] });
+    expect(status).toMatchObject({
+      caughtUp: true,
+      headPosition: '5',
+      projections: [{ position: '4', lagEvents: 0 }],
+    });
 
     await runner.stop();
     clock.set('2024-01-05T03:00:00.000Z');
-    const late = await appendAll(store, [{ type: 'LeadAssigned', schemaVersion: 1, data: { taskId: 'p24-t01', unit: '区科委', reason: '补充' } }]);
+    const late = await appendAll(store, [
+      {
+        type: 'LeadAssigned',
+        schemaVersion: 1,
+        data: { taskId: 'p24-t01', unit: '区科委', reason: '补充' },
+      },
+    ]);
     expect(await runner.waitForPosition(late, 1)).toBe(false);
-    expect(await runner.status()).toMatchObject({ caughtUp: false, projections: [{ lagEvents: 1, lagSeconds: 3600 }] });
+    expect(await runner.status()).toMatchObject({
+      caughtUp: false,
+      projections: [{ lagEvents: 1, lagSeconds: 3600 }],
+    });
   });
 
   it('announces projected changes after commit, and replays missed ones from the log', async () => {
@@ -224,11 +325,22 @@ describe('ProjectionRunner with the SQLite event store', () => {
       ['3', 'TargetRegistered'],
       ['4', 'LeadAssigned'],
     ]);
-    expect(announced[3]).toMatchObject({ streamId: 'task-p24-t01', ids: { planId: 'p24', taskId: 'p24-t01', unit: '区数据局' } });
+    expect(announced[3]).toMatchObject({
+      streamId: 'task-p24-t01',
+      ids: { planId: 'p24', taskId: 'p24-t01', unit: '区数据局' },
+    });
 
     // A client that saw position 2 gets 3 and 4 from the log, then live ones.
-    const resumed = firstValueFrom(runner.changesAfter(parsePosition('2')).pipe(take(3), toArray()));
-    await appendAll(store, [{ type: 'LeadAssigned', schemaVersion: 1, data: { taskId: 'p24-t01', unit: '区科委', reason: '补充' } }]);
+    const resumed = firstValueFrom(
+      runner.changesAfter(parsePosition('2')).pipe(take(3), toArray()),
+    );
+    await appendAll(store, [
+      {
+        type: 'LeadAssigned',
+        schemaVersion: 1,
+        data: { taskId: 'p24-t01', unit: '区科委', reason: '补充' },
+      },
+    ]);
     expect((await resumed).map((c) => c.position)).toEqual(['3', '4', '5']);
   });
 });

@@ -72,7 +72,8 @@ const IDLE = Symbol('idle');
  */
 function recordingInstantOf(event: RecordedEvent): string {
   const stamped = event.metadata.recordedAt;
-  if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped))) return new Date(stamped).toISOString();
+  if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped)))
+    return new Date(stamped).toISOString();
   return event.recordedAt.toISOString();
 }
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -96,7 +97,10 @@ export class ProjectionRunner {
   private readonly checkpointTable: CheckpointTable;
   private readonly streamClock: StreamClock;
   private readonly checkpoints = new Map<string, Checkpoint>();
-  private readonly changes = new Subject<{ readonly change: ProjectedChange; readonly position: Position }>();
+  private readonly changes = new Subject<{
+    readonly change: ProjectedChange;
+    readonly position: Position;
+  }>();
   private readonly commits = new Subject<void>();
   private readonly caughtUpSignal = new Subject<void>();
   private readonly stopSignal = new Subject<void>();
@@ -159,9 +163,12 @@ export class ProjectionRunner {
    * caught up; the runner is left running only if it was running before.
    */
   async rebuild(name?: string): Promise<void> {
-    const targets = name === undefined ? this.projections : this.projections.filter((p) => p.name === name);
+    const targets =
+      name === undefined ? this.projections : this.projections.filter((p) => p.name === name);
     if (targets.length === 0) {
-      throw new Error(`Unknown projection '${name}'; known: ${this.projections.map((p) => p.name).join(', ')}`);
+      throw new Error(
+        `Unknown projection '${name}'; known: ${this.projections.map((p) => p.name).join(', ')}`,
+      );
     }
     const wasRunning = this.isRunning;
     await this.stop();
@@ -194,7 +201,10 @@ export class ProjectionRunner {
         if (await this.isProjected(position)) return true;
         const remaining = deadline - Date.now();
         if (remaining <= 0) return false;
-        await Promise.race([nextCommit, new Promise((resolve) => (timeout = setTimeout(resolve, remaining)))]);
+        await Promise.race([
+          nextCommit,
+          new Promise((resolve) => (timeout = setTimeout(resolve, remaining))),
+        ]);
       } finally {
         clearTimeout(timeout);
         listening.unsubscribe();
@@ -223,7 +233,10 @@ export class ProjectionRunner {
       const replayUpTo = this.emittedUpTo;
       const replay = async () => {
         if (position !== undefined && replayUpTo !== undefined && after(replayUpTo, position)) {
-          for await (const event of this.store.readAll({ fromPosition: position, filter: PROJECTED_STREAMS })) {
+          for await (const event of this.store.readAll({
+            fromPosition: position,
+            filter: PROJECTED_STREAMS,
+          })) {
             if (subscriber.closed || after(event.position, replayUpTo)) break;
             send(projectedChange(event), event.position);
           }
@@ -245,7 +258,8 @@ export class ProjectionRunner {
     for (const projection of this.projections) {
       const checkpoint = this.checkpoint(projection.name);
       const key = checkpoint?.position ? formatPosition(checkpoint.position) : '';
-      if (!lagByCheckpoint.has(key)) lagByCheckpoint.set(key, await this.countLag(checkpoint?.position, head));
+      if (!lagByCheckpoint.has(key))
+        lagByCheckpoint.set(key, await this.countLag(checkpoint?.position, head));
       const lag = lagByCheckpoint.get(key) ?? { count: 0, exact: true };
       const behind = lag.count > 0;
       projections.push({
@@ -256,7 +270,10 @@ export class ProjectionRunner {
         caughtUp: !behind,
         lagEvents: lag.count,
         lagExact: lag.exact,
-        lagSeconds: behind && checkpoint?.lastAt ? Math.max(0, (now - Date.parse(checkpoint.lastAt)) / 1000) : 0,
+        lagSeconds:
+          behind && checkpoint?.lastAt
+            ? Math.max(0, (now - Date.parse(checkpoint.lastAt)) / 1000)
+            : 0,
       });
     }
     return {
@@ -276,7 +293,10 @@ export class ProjectionRunner {
           projection.setUp(this.db);
           this.checkpoints.set(projection.name, stored);
         } else {
-          if (stored) this.options.logger?.log?.(`Rebuilding read model '${projection.name}' (version ${stored.version} → ${projection.version})`);
+          if (stored)
+            this.options.logger?.log?.(
+              `Rebuilding read model '${projection.name}' (version ${stored.version} → ${projection.version})`,
+            );
           this.reset(projection);
         }
         this.emittedUpTo = laterPosition(this.emittedUpTo, stored?.position);
@@ -288,7 +308,11 @@ export class ProjectionRunner {
     projection.tearDown(this.db);
     projection.setUp(this.db);
     this.streamClock.forget(projection.name);
-    const fresh: Checkpoint = { name: projection.name, version: projection.version, eventsApplied: 0 };
+    const fresh: Checkpoint = {
+      name: projection.name,
+      version: projection.version,
+      eventsApplied: 0,
+    };
     this.checkpointTable.put(fresh);
     this.checkpoints.set(projection.name, fresh);
   }
@@ -313,7 +337,9 @@ export class ProjectionRunner {
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
         if (this.stopping) return;
-        this.options.logger?.error(`Projection runner failed, retrying in ${delay} ms: ${this.lastError}`);
+        this.options.logger?.error(
+          `Projection runner failed, retrying in ${delay} ms: ${this.lastError}`,
+        );
         await firstValueFrom(race(timer(delay), this.stopSignal), { defaultValue: undefined });
         delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
       }
@@ -322,7 +348,10 @@ export class ProjectionRunner {
 
   private async consume(): Promise<void> {
     const from = this.minCheckpoint();
-    const subscription = this.store.subscribeToAll({ fromPosition: from ?? START, filter: PROJECTED_STREAMS });
+    const subscription = this.store.subscribeToAll({
+      fromPosition: from ?? START,
+      filter: PROJECTED_STREAMS,
+    });
     this.subscription = subscription;
     if (this.stopping) await subscription.stop();
     const iterator = subscription[Symbol.asyncIterator]();
@@ -373,7 +402,10 @@ export class ProjectionRunner {
         if (fresh.length === 0) continue;
         const instants = this.streamClock.stamp(
           projection.name,
-          fresh.map((event) => ({ streamId: event.streamId, recordedAt: recordingInstantOf(event) })),
+          fresh.map((event) => ({
+            streamId: event.streamId,
+            recordedAt: recordingInstantOf(event),
+          })),
         );
         const batch: ProjectionEvent[] = fresh.map((event, i) => ({ event, at: instants[i] }));
         const lastAt = instants.reduce((a, b) => (b > a ? b : a), checkpoint.lastAt ?? '');
@@ -407,17 +439,29 @@ export class ProjectionRunner {
   }
 
   private async firstRelevantAfter(position: Position | undefined): Promise<Position | undefined> {
-    for await (const event of this.store.readAll({ fromPosition: position ?? START, filter: PROJECTED_STREAMS, maxCount: 2 })) {
+    for await (const event of this.store.readAll({
+      fromPosition: position ?? START,
+      filter: PROJECTED_STREAMS,
+      maxCount: 2,
+    })) {
       if (after(event.position, position)) return event.position;
     }
     return undefined;
   }
 
-  private async countLag(checkpoint: Position | undefined, head: Position | undefined): Promise<{ count: number; exact: boolean }> {
-    if (head === undefined || (checkpoint && comparePositions(checkpoint, head) >= 0)) return { count: 0, exact: true };
+  private async countLag(
+    checkpoint: Position | undefined,
+    head: Position | undefined,
+  ): Promise<{ count: number; exact: boolean }> {
+    if (head === undefined || (checkpoint && comparePositions(checkpoint, head) >= 0))
+      return { count: 0, exact: true };
     const limit = this.options.lagCountLimit ?? 10_000;
     let count = 0;
-    for await (const event of this.store.readAll({ fromPosition: checkpoint ?? START, filter: PROJECTED_STREAMS, maxCount: limit + 1 })) {
+    for await (const event of this.store.readAll({
+      fromPosition: checkpoint ?? START,
+      filter: PROJECTED_STREAMS,
+      maxCount: limit + 1,
+    })) {
       if (!after(event.position, checkpoint)) continue;
       if (count === limit) return { count, exact: false };
       count += 1;
@@ -426,4 +470,5 @@ export class ProjectionRunner {
   }
 }
 
-const nextTurn = (): Promise<typeof IDLE> => new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+const nextTurn = (): Promise<typeof IDLE> =>
+  new Promise((resolve) => setImmediate(() => resolve(IDLE)));

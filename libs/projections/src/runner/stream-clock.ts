@@ -19,8 +19,11 @@ export class StreamClock {
       last_at TEXT NOT NULL,
       PRIMARY KEY (projection, stream_id)
     ) WITHOUT ROWID`);
-    this.select = db.prepare('SELECT last_at FROM projection_stream_clock WHERE projection = ? AND stream_id = ?');
-    this.upsert = db.prepare(`INSERT INTO projection_stream_clock (projection, stream_id, last_at) VALUES (?, ?, ?)
+    this.select = db.prepare(
+      'SELECT last_at FROM projection_stream_clock WHERE projection = ? AND stream_id = ?',
+    );
+    this.upsert =
+      db.prepare(`INSERT INTO projection_stream_clock (projection, stream_id, last_at) VALUES (?, ?, ?)
       ON CONFLICT (projection, stream_id) DO UPDATE SET last_at = excluded.last_at`);
     this.clear = db.prepare('DELETE FROM projection_stream_clock WHERE projection = ?');
   }

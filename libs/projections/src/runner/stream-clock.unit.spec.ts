@@ -19,7 +19,9 @@ describe('the per-stream clock of the read side', () => {
   it('remembers across batches and restarts, per projection, and forgets on rebuild', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'stream-clock-')), 'rm.sqlite');
     const first = openReadModelDb(path);
-    new StreamClock(first).stamp('targets', [{ streamId: 'task-a', recordedAt: '2024-06-15T00:00:00.000Z' }]);
+    new StreamClock(first).stamp('targets', [
+      { streamId: 'task-a', recordedAt: '2024-06-15T00:00:00.000Z' },
+    ]);
     first.close();
 
     const clock = new StreamClock(openReadModelDb(path));

@@ -33,7 +33,11 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set<DomainEvent['type']>([
  */
 export function asDomainEvent(recorded: RecordedEvent): DomainEvent | undefined {
   if (!KNOWN_TYPES.has(recorded.type)) return undefined;
-  return { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data } as unknown as DomainEvent;
+  return {
+    type: recorded.type,
+    schemaVersion: recorded.schemaVersion,
+    data: recorded.data,
+  } as unknown as DomainEvent;
 }
 
 export function metadataOf(recorded: RecordedEvent): Partial<EventMetadata> {

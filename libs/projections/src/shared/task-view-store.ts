@@ -14,7 +14,9 @@ export class TaskViewStore {
 
   constructor(db: Database.Database, table: string) {
     this.select = db.prepare(`SELECT view FROM ${table} WHERE task_id = ?`);
-    this.upsert = db.prepare(`INSERT INTO ${table} (task_id, view) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET view = excluded.view`);
+    this.upsert = db.prepare(
+      `INSERT INTO ${table} (task_id, view) VALUES (?, ?) ON CONFLICT (task_id) DO UPDATE SET view = excluded.view`,
+    );
   }
 
   static ddl(table: string): string {
@@ -35,7 +37,8 @@ export class TaskViewStore {
   }
 
   flush(): void {
-    for (const taskId of this.dirty) this.upsert.run(taskId, JSON.stringify(this.cache.get(taskId)));
+    for (const taskId of this.dirty)
+      this.upsert.run(taskId, JSON.stringify(this.cache.get(taskId)));
     this.dirty.clear();
   }
 }

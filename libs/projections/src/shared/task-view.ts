@@ -1,4 +1,11 @@
-import type { Actor, AssignmentRole, Comparator, MeasureKind, TargetKind, TaskEvent } from '@duty-ledger/domain';
+import type {
+  Actor,
+  AssignmentRole,
+  Comparator,
+  MeasureKind,
+  TargetKind,
+  TaskEvent,
+} from '@duty-ledger/domain';
 
 /**
  * The read side's own fold of a task stream: what the read models need to know about a task at
@@ -98,8 +105,11 @@ export const covers = (a: AssignmentView, targetId: string | undefined): boolean
   a.targetId === undefined || a.targetId === targetId;
 
 export function ownersOf(view: TaskView, targetId: string | undefined): OwnerLists {
-  const owners = view.assignments.filter((a) => (targetId === undefined ? a.targetId === undefined : covers(a, targetId)));
-  const units = (role: AssignmentRole) => [...new Set(owners.filter((a) => a.role === role).map((a) => a.unit))].sort();
+  const owners = view.assignments.filter((a) =>
+    targetId === undefined ? a.targetId === undefined : covers(a, targetId),
+  );
+  const units = (role: AssignmentRole) =>
+    [...new Set(owners.filter((a) => a.role === role).map((a) => a.unit))].sort();
   return { leads: units('lead'), supporting: units('supporting') };
 }
 
@@ -108,7 +118,11 @@ export function ownersOf(view: TaskView, targetId: string | undefined): OwnerLis
  * lead (none yet, or only a collective placeholder) has nobody who acknowledged.
  */
 export function leadsAcknowledged(view: TaskView, targetId: string | undefined): boolean {
-  const leads = view.assignments.filter((a) => a.role === 'lead' && (targetId === undefined ? a.targetId === undefined : covers(a, targetId)));
+  const leads = view.assignments.filter(
+    (a) =>
+      a.role === 'lead' &&
+      (targetId === undefined ? a.targetId === undefined : covers(a, targetId)),
+  );
   return leads.length > 0 && leads.every((a) => a.ack === 'acknowledged' && !a.isGroup);
 }
 
@@ -118,11 +132,18 @@ export function leadsAcknowledged(view: TaskView, targetId: string | undefined):
  * Changing any of this after an answer reopens the answer.
  */
 function termsOfScope(view: TaskView, targetId: string | undefined): string {
-  const targets = targetId === undefined ? view.targets : view.targets.filter((t) => t.targetId === targetId);
+  const targets =
+    targetId === undefined ? view.targets : view.targets.filter((t) => t.targetId === targetId);
   return JSON.stringify({
     dueDate: targetId === undefined ? view.dueDate : targets[0]?.current.dueDate,
     owners: ownersOf(view, targetId),
-    targets: targets.map((t) => [t.targetId, t.current.value, t.current.comparator, t.current.unit, t.current.dueDate]),
+    targets: targets.map((t) => [
+      t.targetId,
+      t.current.value,
+      t.current.comparator,
+      t.current.unit,
+      t.current.dueDate,
+    ]),
   });
 }
 
@@ -135,10 +156,18 @@ const TERMS_EVENTS: ReadonlySet<TaskEvent['type']> = new Set([
   'DeadlineExtensionApproved',
 ]);
 
-const sameAssignment = (a: AssignmentView, unit: string, role: AssignmentRole, targetId: string | undefined) =>
-  a.unit === unit && a.role === role && a.targetId === targetId;
+const sameAssignment = (
+  a: AssignmentView,
+  unit: string,
+  role: AssignmentRole,
+  targetId: string | undefined,
+) => a.unit === unit && a.role === role && a.targetId === targetId;
 
-function mapTarget(view: TaskView, targetId: string, change: (t: TargetView) => TargetView): TaskView {
+function mapTarget(
+  view: TaskView,
+  targetId: string,
+  change: (t: TargetView) => TargetView,
+): TaskView {
   return { ...view, targets: view.targets.map((t) => (t.targetId === targetId ? change(t) : t)) };
 }
 
@@ -149,7 +178,9 @@ function mapAssignment(
 ): TaskView {
   return {
     ...view,
-    assignments: view.assignments.map((a) => (sameAssignment(a, scope.unit, scope.role, scope.targetId) ? change(a) : a)),
+    assignments: view.assignments.map((a) =>
+      sameAssignment(a, scope.unit, scope.role, scope.targetId) ? change(a) : a,
+    ),
   };
 }
 
@@ -164,7 +195,11 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /** The view after one event of the task stream. Returns undefined until the task is registered. */
-export function evolveTaskView(view: TaskView | undefined, event: TaskEvent, ctx: EventContext): TaskView | undefined {
+export function evolveTaskView(
+  view: TaskView | undefined,
+  event: TaskEvent,
+  ctx: EventContext,
+): TaskView | undefined {
   if (event.type === 'TaskRegistered') {
     const d = event.data;
     return {
@@ -194,7 +229,12 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
       return view;
     case 'TargetRegistered': {
       const d = event.data;
-      const terms: Terms = { value: d.value, comparator: d.comparator, unit: d.unit, dueDate: d.dueDate };
+      const terms: Terms = {
+        value: d.value,
+        comparator: d.comparator,
+        unit: d.unit,
+        dueDate: d.dueDate,
+      };
       const target: TargetView = {
         targetId: d.targetId,
         metric: d.metric,
@@ -208,14 +248,22 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
         deadlineMoves: 0,
         registeredAt: ctx.at,
       };
-      return { ...view, targets: [...view.targets.filter((t) => t.targetId !== d.targetId), target] };
+      return {
+        ...view,
+        targets: [...view.targets.filter((t) => t.targetId !== d.targetId), target],
+      };
     }
     case 'LeadAssigned':
     case 'SupportingUnitAssigned': {
       const d = event.data;
       const role: AssignmentRole = event.type === 'LeadAssigned' ? 'lead' : 'supporting';
       const existing = view.assignments.find((a) => sameAssignment(a, d.unit, role, d.targetId));
-      if (existing) return mapAssignment(view, { ...d, role }, (a) => ({ ...a, viaGroup: d.viaGroup, isGroup: d.isGroup }));
+      if (existing)
+        return mapAssignment(view, { ...d, role }, (a) => ({
+          ...a,
+          viaGroup: d.viaGroup,
+          isGroup: d.isGroup,
+        }));
       const assignment: AssignmentView = {
         unit: d.unit,
         role,
@@ -230,7 +278,10 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
     }
     case 'AssignmentRemoved': {
       const d = event.data;
-      return { ...view, assignments: view.assignments.filter((a) => !sameAssignment(a, d.unit, d.role, d.targetId)) };
+      return {
+        ...view,
+        assignments: view.assignments.filter((a) => !sameAssignment(a, d.unit, d.role, d.targetId)),
+      };
     }
     case 'AssignmentAcknowledged':
       return mapAssignment(view, event.data, (a) => ({
@@ -241,17 +292,29 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
         owedSince: undefined,
       }));
     case 'AssignmentDeclined':
-      return mapAssignment(view, event.data, (a) => ({ ...a, ack: 'declined', answeredAt: ctx.at, owedSince: undefined }));
+      return mapAssignment(view, event.data, (a) => ({
+        ...a,
+        ack: 'declined',
+        answeredAt: ctx.at,
+        owedSince: undefined,
+      }));
     case 'MilestoneReported':
       // Reports are the bulk of the log: each read model keeps them in a table of its own.
       return view;
     case 'TargetRevisionProposed': {
       const d = event.data;
-      const proposal: PendingProposal = { revisionId: d.revisionId, proposedBy: d.proposedBy, ...(d.proposedByUnit ? { proposedByUnit: d.proposedByUnit } : {}) };
+      const proposal: PendingProposal = {
+        revisionId: d.revisionId,
+        proposedBy: d.proposedBy,
+        ...(d.proposedByUnit ? { proposedByUnit: d.proposedByUnit } : {}),
+      };
       return { ...view, proposals: [...view.proposals, proposal] };
     }
     case 'TargetRevisionRejected':
-      return { ...view, proposals: view.proposals.filter((p) => p.revisionId !== event.data.revisionId) };
+      return {
+        ...view,
+        proposals: view.proposals.filter((p) => p.revisionId !== event.data.revisionId),
+      };
     case 'TargetRevised': {
       const d = event.data;
       const revised = mapTarget(view, d.targetId, (t) => applyTermsChange(t, d.after));
@@ -259,15 +322,34 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
     }
     case 'DeadlineExtensionRequested': {
       const d = event.data;
-      return { ...view, extensions: [...view.extensions, { extensionId: d.extensionId, unit: d.unit, requestedBy: d.requestedBy, reason: d.reason }] };
+      return {
+        ...view,
+        extensions: [
+          ...view.extensions,
+          {
+            extensionId: d.extensionId,
+            unit: d.unit,
+            requestedBy: d.requestedBy,
+            reason: d.reason,
+          },
+        ],
+      };
     }
     case 'DeadlineExtensionApproved': {
       const d = event.data;
-      const extended = mapTarget(view, d.targetId, (t) => applyTermsChange(t, { dueDate: d.newDueDate }));
-      return { ...extended, extensions: view.extensions.filter((e) => e.extensionId !== d.extensionId) };
+      const extended = mapTarget(view, d.targetId, (t) =>
+        applyTermsChange(t, { dueDate: d.newDueDate }),
+      );
+      return {
+        ...extended,
+        extensions: view.extensions.filter((e) => e.extensionId !== d.extensionId),
+      };
     }
     case 'DeadlineExtensionRejected':
-      return { ...view, extensions: view.extensions.filter((e) => e.extensionId !== event.data.extensionId) };
+      return {
+        ...view,
+        extensions: view.extensions.filter((e) => e.extensionId !== event.data.extensionId),
+      };
     case 'CompletionClaimed':
       return mapTarget(view, event.data.targetId, (t) => ({ ...t, completion: 'claimed' }));
     case 'CompletionVerified':
@@ -284,7 +366,8 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
 function reopenChangedAnswers(before: TaskView, after: TaskView, at: string): TaskView {
   const changed = new Map<string | undefined, boolean>();
   const termsChanged = (targetId: string | undefined) => {
-    if (!changed.has(targetId)) changed.set(targetId, termsOfScope(before, targetId) !== termsOfScope(after, targetId));
+    if (!changed.has(targetId))
+      changed.set(targetId, termsOfScope(before, targetId) !== termsOfScope(after, targetId));
     return changed.get(targetId) === true;
   };
   let reopened = false;

@@ -36,9 +36,15 @@ export const addDays = (instantMs: number, days: number): number => instantMs + 
  * A bound of a time range given as an instant or a calendar day: a day stands for its first
  * instant as a lower bound and its last as an upper bound (China time).
  */
-export function rangeBound(value: string, side: 'from' | 'to', offsetMinutes = CHINA_OFFSET_MINUTES): string {
+export function rangeBound(
+  value: string,
+  side: 'from' | 'to',
+  offsetMinutes = CHINA_OFFSET_MINUTES,
+): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Date(side === 'from' ? dayStart(value, offsetMinutes) : dueInstant(value, offsetMinutes) - 1).toISOString();
+    return new Date(
+      side === 'from' ? dayStart(value, offsetMinutes) : dueInstant(value, offsetMinutes) - 1,
+    ).toISOString();
   }
   return toInstant(value);
 }
@@ -47,4 +53,5 @@ export function rangeBound(value: string, side: 'from' | 'to', offsetMinutes = C
  * The instant an `asOf` stands for: an instant as given, or a calendar day as all of it, up to its
  * end in China time ("as it stood on 30 June").
  */
-export const asOfInstant = (value: string | Date): string => (value instanceof Date ? toInstant(value) : rangeBound(value, 'to'));
+export const asOfInstant = (value: string | Date): string =>
+  value instanceof Date ? toInstant(value) : rangeBound(value, 'to');

@@ -24,8 +24,12 @@ export class VersionedTable {
   ) {
     this.keyWhere = keyColumns.map((c) => `${c} = @${c}`).join(' AND ');
     const columns = [...keyColumns, ...valueColumns];
-    this.close = db.prepare(`UPDATE ${table} SET valid_to = @at WHERE ${this.keyWhere} AND valid_to = '${OPEN_END}'`);
-    this.dropEmpty = db.prepare(`DELETE FROM ${table} WHERE ${this.keyWhere} AND valid_from = @at AND valid_to = @at`);
+    this.close = db.prepare(
+      `UPDATE ${table} SET valid_to = @at WHERE ${this.keyWhere} AND valid_to = '${OPEN_END}'`,
+    );
+    this.dropEmpty = db.prepare(
+      `DELETE FROM ${table} WHERE ${this.keyWhere} AND valid_from = @at AND valid_to = @at`,
+    );
     this.insert = db.prepare(
       `INSERT INTO ${table} (${columns.join(', ')}, valid_from, valid_to) VALUES (${columns.map((c) => `@${c}`).join(', ')}, @at, '${OPEN_END}')`,
     );
@@ -38,7 +42,11 @@ export class VersionedTable {
    * Brings the current versions from `before` to `after` (both: key → full row), recorded at `at`.
    * Rows equal in both are left alone; `at` must not be earlier than any current version's start.
    */
-  sync(before: ReadonlyMap<string, RowValues>, after: ReadonlyMap<string, RowValues>, at: string): void {
+  sync(
+    before: ReadonlyMap<string, RowValues>,
+    after: ReadonlyMap<string, RowValues>,
+    at: string,
+  ): void {
     for (const [key, row] of before) {
       const next = after.get(key);
       if (next && this.sameValues(row, next)) continue;
@@ -62,6 +70,8 @@ export class VersionedTable {
   }
 
   private pick(row: RowValues): RowValues {
-    return Object.fromEntries([...this.keyColumns, ...this.valueColumns].map((c) => [c, row[c] ?? null]));
+    return Object.fromEntries(
+      [...this.keyColumns, ...this.valueColumns].map((c) => [c, row[c] ?? null]),
+    );
   }
 }

@@ -58,4 +58,6 @@ export const DEFAULT_RULE_SET: StatusRuleSet = {
   ],
 };
 
-export const lightsOf = (ruleSet: StatusRuleSet): readonly string[] => [...new Set(ruleSet.rules.map((r) => r.light))];
+export const lightsOf = (ruleSet: StatusRuleSet): readonly string[] => [
+  ...new Set(ruleSet.rules.map((r) => r.light)),
+];

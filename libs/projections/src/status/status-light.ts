@@ -40,30 +40,46 @@ export interface StatusAssessment {
  * (gte, gt) divide by the target, or for cumulative ones with a baseline measure the way from the
  * baseline: (v − baseline) / (target − baseline). Lower-is-better targets (lte, lt) mirror that.
  */
-export function progressTowards(value: number, target: ScoredTerms, kind?: TargetKind, baseline?: number): number {
+export function progressTowards(
+  value: number,
+  target: ScoredTerms,
+  kind?: TargetKind,
+  baseline?: number,
+): number {
   const fromBaseline = kind === 'cumulative' && baseline !== undefined && baseline !== target.value;
   switch (target.comparator) {
     case 'gte':
     case 'gt':
     case 'eq':
-      if (fromBaseline) return (value - (baseline as number)) / (target.value - (baseline as number));
+      if (fromBaseline)
+        return (value - (baseline as number)) / (target.value - (baseline as number));
       return target.value === 0 ? (value >= 0 ? 1 : 0) : value / target.value;
     case 'lte':
     case 'lt':
-      if (fromBaseline) return ((baseline as number) - value) / ((baseline as number) - target.value);
+      if (fromBaseline)
+        return ((baseline as number) - value) / ((baseline as number) - target.value);
       return value <= 0 ? 1 : target.value / value;
   }
 }
 
 /** Elapsed share of the schedule from 1 January of the plan year to the end of the due date. */
-export function expectedProgress(planYear: number, dueDate: string, now: number, utcOffsetMinutes: number): number {
+export function expectedProgress(
+  planYear: number,
+  dueDate: string,
+  now: number,
+  utcOffsetMinutes: number,
+): number {
   const start = dayStart(`${planYear}-01-01`, utcOffsetMinutes);
   const end = dueInstant(dueDate, utcOffsetMinutes);
   if (end <= start) return now >= end ? 1 : 0;
   return Math.min(1, Math.max(0, (now - start) / (end - start)));
 }
 
-export function statusFacts(input: StatusInput, now: Date, ruleSet: StatusRuleSet): {
+export function statusFacts(
+  input: StatusInput,
+  now: Date,
+  ruleSet: StatusRuleSet,
+): {
   facts: ReadonlySet<StatusFact>;
   assessment: Omit<StatusAssessment, 'light' | 'ruleSetId' | 'ruleSetVersion'>;
 } {
@@ -73,9 +89,16 @@ export function statusFacts(input: StatusInput, now: Date, ruleSet: StatusRuleSe
   const expected = expectedProgress(input.planYear, input.dueDate, nowMs, utcOffsetMinutes);
   const { current, original, latestValue } = input;
   const reported = current !== undefined && latestValue !== undefined;
-  const metCurrent = reported ? meetsTarget(latestValue, current.comparator, current.value) : undefined;
-  const metOriginal = original !== undefined && latestValue !== undefined ? meetsTarget(latestValue, original.comparator, original.value) : undefined;
-  const progress = reported ? progressTowards(latestValue, current, input.kind, input.baseline) : undefined;
+  const metCurrent = reported
+    ? meetsTarget(latestValue, current.comparator, current.value)
+    : undefined;
+  const metOriginal =
+    original !== undefined && latestValue !== undefined
+      ? meetsTarget(latestValue, original.comparator, original.value)
+      : undefined;
+  const progress = reported
+    ? progressTowards(latestValue, current, input.kind, input.baseline)
+    : undefined;
 
   const facts = new Set<StatusFact>(['always']);
   if (input.completion === 'verified') facts.add('verified');
@@ -85,20 +108,35 @@ export function statusFacts(input: StatusInput, now: Date, ruleSet: StatusRuleSe
   else if (due - nowMs <= dueSoonDays * 86_400_000) facts.add('dueSoon');
   if (!input.leadAcknowledged) facts.add('leadNotAcknowledged');
   if (current !== undefined && !reported) facts.add('noReport');
-  if (current !== undefined && !metCurrent && (progress ?? 0) < expected - scheduleTolerance) facts.add('behindSchedule');
+  if (current !== undefined && !metCurrent && (progress ?? 0) < expected - scheduleTolerance)
+    facts.add('behindSchedule');
 
   return { facts, assessment: { metCurrent, metOriginal, progress, expectedProgress: expected } };
 }
 
 /** The light the first rule that holds gives. */
 export function lightFor(facts: ReadonlySet<StatusFact>, ruleSet: StatusRuleSet): string {
-  const rule = ruleSet.rules.find((r) => r.when.some((all) => all.every((fact) => facts.has(fact))));
-  if (!rule) throw new Error(`Rule set ${ruleSet.id}@${ruleSet.version} gives no light; end it with an 'always' rule`);
+  const rule = ruleSet.rules.find((r) =>
+    r.when.some((all) => all.every((fact) => facts.has(fact))),
+  );
+  if (!rule)
+    throw new Error(
+      `Rule set ${ruleSet.id}@${ruleSet.version} gives no light; end it with an 'always' rule`,
+    );
   return rule.light;
 }
 
 /** The light of one obligation at `now` under a rule set: computed on every query, never stored. */
-export function assessStatus(input: StatusInput, now: Date, ruleSet: StatusRuleSet): StatusAssessment {
+export function assessStatus(
+  input: StatusInput,
+  now: Date,
+  ruleSet: StatusRuleSet,
+): StatusAssessment {
   const { facts, assessment } = statusFacts(input, now, ruleSet);
-  return { light: lightFor(facts, ruleSet), ruleSetId: ruleSet.id, ruleSetVersion: ruleSet.version, ...assessment };
+  return {
+    light: lightFor(facts, ruleSet),
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ...assessment,
+  };
 }

@@ -12,17 +12,26 @@ const target100: StatusInput = {
 };
 
 const at = (instant: string) => new Date(instant);
-const light = (input: StatusInput, instant: string, ruleSet = DEFAULT_RULE_SET) => assessStatus(input, at(instant), ruleSet).light;
+const light = (input: StatusInput, instant: string, ruleSet = DEFAULT_RULE_SET) =>
+  assessStatus(input, at(instant), ruleSet).light;
 
 describe('status lights (default rule set)', () => {
   it('reports the rule set that gave the light', () => {
-    expect(assessStatus(target100, at('2024-03-01T00:00:00Z'), DEFAULT_RULE_SET)).toMatchObject({ ruleSetId: 'default', ruleSetVersion: 1 });
+    expect(assessStatus(target100, at('2024-03-01T00:00:00Z'), DEFAULT_RULE_SET)).toMatchObject({
+      ruleSetId: 'default',
+      ruleSetVersion: 1,
+    });
   });
 
   it('is done when verified, or when the latest value meets the current target', () => {
     expect(light({ ...target100, completion: 'verified' }, '2025-02-01T00:00:00Z')).toBe('done');
     expect(light({ ...target100, latestValue: 100 }, '2025-02-01T00:00:00Z')).toBe('done');
-    expect(light({ ...target100, latestValue: 100, current: { value: 100, comparator: 'gt' } }, '2024-06-01T00:00:00Z')).not.toBe('done');
+    expect(
+      light(
+        { ...target100, latestValue: 100, current: { value: 100, comparator: 'gt' } },
+        '2024-06-01T00:00:00Z',
+      ),
+    ).not.toBe('done');
   });
 
   it('is overdue after the end of the due day in China time, not before', () => {
@@ -32,9 +41,13 @@ describe('status lights (default rule set)', () => {
   });
 
   it('is not-acknowledged while a lead has not acknowledged the current terms', () => {
-    expect(light({ ...target100, leadAcknowledged: false, latestValue: 90 }, '2024-03-01T00:00:00Z')).toBe('not-acknowledged');
+    expect(
+      light({ ...target100, leadAcknowledged: false, latestValue: 90 }, '2024-03-01T00:00:00Z'),
+    ).toBe('not-acknowledged');
     // Overdue outranks it.
-    expect(light({ ...target100, leadAcknowledged: false }, '2025-01-05T00:00:00Z')).toBe('overdue');
+    expect(light({ ...target100, leadAcknowledged: false }, '2025-01-05T00:00:00Z')).toBe(
+      'overdue',
+    );
   });
 
   it('is at-risk behind the pro-rata schedule (序时进度), on-track ahead of it', () => {
@@ -45,25 +58,44 @@ describe('status lights (default rule set)', () => {
   });
 
   it('is at-risk within 30 days of the due date when not met', () => {
-    expect(light({ ...target100, latestValue: 99.9, dueDate: '2024-06-30' }, '2024-06-05T00:00:00Z')).toBe('at-risk');
+    expect(
+      light({ ...target100, latestValue: 99.9, dueDate: '2024-06-30' }, '2024-06-05T00:00:00Z'),
+    ).toBe('at-risk');
     expect(light({ ...target100, latestValue: 99.9 }, '2024-11-30T00:00:00Z')).toBe('on-track');
     expect(light({ ...target100, latestValue: 99.9 }, '2024-12-02T00:00:00Z')).toBe('at-risk');
   });
 
   it('gives a task without a quantified target a light from its dates and acknowledgement only', () => {
-    const task: StatusInput = { dueDate: '2024-12-31', planYear: 2024, completion: 'open', leadAcknowledged: true };
+    const task: StatusInput = {
+      dueDate: '2024-12-31',
+      planYear: 2024,
+      completion: 'open',
+      leadAcknowledged: true,
+    };
     expect(light(task, '2024-07-01T00:00:00Z')).toBe('on-track');
     expect(light(task, '2024-12-15T00:00:00Z')).toBe('at-risk');
     expect(light(task, '2025-01-15T00:00:00Z')).toBe('overdue');
   });
 
   it('scores against both the original and the current target', () => {
-    const lowered: StatusInput = { ...target100, current: { value: 80, comparator: 'gte' }, latestValue: 85 };
-    expect(assessStatus(lowered, at('2024-12-01T00:00:00Z'), DEFAULT_RULE_SET)).toMatchObject({ metCurrent: true, metOriginal: false, light: 'done' });
+    const lowered: StatusInput = {
+      ...target100,
+      current: { value: 80, comparator: 'gte' },
+      latestValue: 85,
+    };
+    expect(assessStatus(lowered, at('2024-12-01T00:00:00Z'), DEFAULT_RULE_SET)).toMatchObject({
+      metCurrent: true,
+      metOriginal: false,
+      light: 'done',
+    });
   });
 
   it('reads lower-is-better targets the other way round', () => {
-    const ceiling: StatusInput = { ...target100, current: { value: 35, comparator: 'lte' }, original: { value: 35, comparator: 'lte' } };
+    const ceiling: StatusInput = {
+      ...target100,
+      current: { value: 35, comparator: 'lte' },
+      original: { value: 35, comparator: 'lte' },
+    };
     expect(light({ ...ceiling, latestValue: 30 }, '2024-06-01T00:00:00Z')).toBe('done');
     expect(light({ ...ceiling, latestValue: 70 }, '2024-06-01T00:00:00Z')).toBe('on-track');
     expect(light({ ...ceiling, latestValue: 140 }, '2024-06-01T00:00:00Z')).toBe('at-risk');
@@ -75,7 +107,9 @@ describe('progress', () => {
     expect(progressTowards(50, { value: 200, comparator: 'gte' })).toBe(0.25);
     expect(progressTowards(1800, { value: 1900, comparator: 'gte' }, 'cumulative', 1700)).toBe(0.5);
     // A baseline does not apply to in-period targets.
-    expect(progressTowards(1800, { value: 1900, comparator: 'gte' }, 'in-period', 1700)).toBeCloseTo(0.947, 3);
+    expect(
+      progressTowards(1800, { value: 1900, comparator: 'gte' }, 'in-period', 1700),
+    ).toBeCloseTo(0.947, 3);
     expect(progressTowards(40, { value: 20, comparator: 'lte' }, 'cumulative', 60)).toBe(0.5);
   });
 
@@ -85,7 +119,9 @@ describe('progress', () => {
     expect(expectedProgress(2024, '2024-12-31', start, 480)).toBe(0);
     expect(expectedProgress(2024, '2024-12-31', (start + end) / 2, 480)).toBe(0.5);
     expect(expectedProgress(2024, '2024-12-31', end + 1, 480)).toBe(1);
-    expect(expectedProgress(2024, '2024-06-30', Date.parse('2024-03-31T16:00:00Z'), 480)).toBeCloseTo(91 / 182, 5);
+    expect(
+      expectedProgress(2024, '2024-06-30', Date.parse('2024-03-31T16:00:00Z'), 480),
+    ).toBeCloseTo(91 / 182, 5);
   });
 });
 
@@ -104,14 +140,22 @@ describe('custom rule sets', () => {
         { light: 'green', when: [['always']] },
       ],
     };
-    expect(assessStatus({ ...target100, latestValue: 45 }, at('2024-07-01T00:00:00Z'), city)).toMatchObject({ light: 'green', ruleSetId: 'city-b', ruleSetVersion: 3 });
+    expect(
+      assessStatus({ ...target100, latestValue: 45 }, at('2024-07-01T00:00:00Z'), city),
+    ).toMatchObject({ light: 'green', ruleSetId: 'city-b', ruleSetVersion: 3 });
     expect(light({ ...target100, latestValue: 35 }, '2024-07-01T00:00:00Z', city)).toBe('yellow');
     expect(light({ ...target100, latestValue: 35 }, '2024-12-25T00:00:00Z', city)).toBe('blue');
     expect(light({ ...target100, latestValue: 100 }, '2025-01-25T00:00:00Z', city)).toBe('red');
   });
 
   it('refuses a rule set that leaves an obligation without a light', () => {
-    const partial: StatusRuleSet = { ...DEFAULT_RULE_SET, id: 'partial', rules: [{ light: 'done', when: [['verified']] }] };
-    expect(() => assessStatus(target100, at('2024-07-01T00:00:00Z'), partial)).toThrow(/gives no light/);
+    const partial: StatusRuleSet = {
+      ...DEFAULT_RULE_SET,
+      id: 'partial',
+      rules: [{ light: 'done', when: [['verified']] }],
+    };
+    expect(() => assessStatus(target100, at('2024-07-01T00:00:00Z'), partial)).toThrow(
+      /gives no light/,
+    );
   });
 });

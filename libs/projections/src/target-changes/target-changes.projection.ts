@@ -2,7 +2,13 @@ import type Database from 'better-sqlite3';
 import type { Actor, TaskEvent } from '@duty-ledger/domain';
 import { formatPosition } from '@duty-ledger/event-store';
 import { asDomainEvent, metadataOf, occurredAtOf } from '../shared/domain-events';
-import { evolveTaskView, ownersOf, type TargetValue, type TargetView, type TaskView } from '../shared/task-view';
+import {
+  evolveTaskView,
+  ownersOf,
+  type TargetValue,
+  type TargetView,
+  type TaskView,
+} from '../shared/task-view';
 import { TaskViewStore } from '../shared/task-view-store';
 import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
 import { classifyValueChange, type TargetChangeKind } from './change-kind';
@@ -25,7 +31,11 @@ export interface ChangeRecord {
   readonly units: readonly string[];
 }
 
-const valueOf = (t: TargetView['current']): TargetValue => ({ value: t.value, comparator: t.comparator, unit: t.unit });
+const valueOf = (t: TargetView['current']): TargetValue => ({
+  value: t.value,
+  comparator: t.comparator,
+  unit: t.unit,
+});
 
 const unitsOwing = (view: TaskView, targetId: string | undefined): string[] => {
   const owners = ownersOf(view, targetId);
@@ -33,7 +43,13 @@ const unitsOwing = (view: TaskView, targetId: string | undefined): string[] => {
 };
 
 /** The changes of terms an event made, read from the views before and after it. */
-export function changesOf(event: TaskEvent, before: TaskView, after: TaskView, actor: Actor | undefined, commandId: string | undefined): ChangeRecord[] {
+export function changesOf(
+  event: TaskEvent,
+  before: TaskView,
+  after: TaskView,
+  actor: Actor | undefined,
+  commandId: string | undefined,
+): ChangeRecord[] {
   switch (event.type) {
     case 'TargetRevised': {
       const d = event.data;
@@ -49,13 +65,31 @@ export function changesOf(event: TaskEvent, before: TaskView, after: TaskView, a
         approvedBy: d.approvedBy,
         reason: d.reason,
         ...(d.reference ? { reference: d.reference } : {}),
-        units: [...new Set([...unitsOwing(after, d.targetId), ...(proposal?.proposedByUnit ? [proposal.proposedByUnit] : [])])],
+        units: [
+          ...new Set([
+            ...unitsOwing(after, d.targetId),
+            ...(proposal?.proposedByUnit ? [proposal.proposedByUnit] : []),
+          ]),
+        ],
       };
       const records: ChangeRecord[] = [];
       const kind = classifyValueChange(valueOf(was.current), valueOf(now.current));
-      if (kind) records.push({ kind, ...common, original: valueOf(now.original), previous: valueOf(was.current), next: valueOf(now.current) });
+      if (kind)
+        records.push({
+          kind,
+          ...common,
+          original: valueOf(now.original),
+          previous: valueOf(was.current),
+          next: valueOf(now.current),
+        });
       if (was.current.dueDate !== now.current.dueDate) {
-        records.push({ kind: 'deadline-moved', ...common, original: now.original.dueDate, previous: was.current.dueDate, next: now.current.dueDate });
+        records.push({
+          kind: 'deadline-moved',
+          ...common,
+          original: now.original.dueDate,
+          previous: was.current.dueDate,
+          next: now.current.dueDate,
+        });
       }
       return records;
     }
@@ -76,7 +110,9 @@ export function changesOf(event: TaskEvent, before: TaskView, after: TaskView, a
           ...(request ? { proposedBy: request.requestedBy, proposedByUnit: request.unit } : {}),
           approvedBy: d.approvedBy,
           ...(reason ? { reason } : {}),
-          units: [...new Set([...unitsOwing(after, d.targetId), ...(request ? [request.unit] : [])])],
+          units: [
+            ...new Set([...unitsOwing(after, d.targetId), ...(request ? [request.unit] : [])]),
+          ],
         },
       ];
     }
@@ -89,7 +125,10 @@ export function changesOf(event: TaskEvent, before: TaskView, after: TaskView, a
       const previous = ownersOf(before, d.targetId);
       const next = ownersOf(after, d.targetId);
       if (JSON.stringify(previous) === JSON.stringify(next)) return [];
-      const metric = d.targetId === undefined ? undefined : after.targets.find((t) => t.targetId === d.targetId)?.metric;
+      const metric =
+        d.targetId === undefined
+          ? undefined
+          : after.targets.find((t) => t.targetId === d.targetId)?.metric;
       return [
         {
           kind: 'owner-changed',
@@ -100,7 +139,14 @@ export function changesOf(event: TaskEvent, before: TaskView, after: TaskView, a
           next,
           ...(actor ? { proposedBy: actor.id, approvedBy: actor.id } : {}),
           reason: d.reason,
-          units: [...new Set([...previous.leads, ...previous.supporting, ...next.leads, ...next.supporting])],
+          units: [
+            ...new Set([
+              ...previous.leads,
+              ...previous.supporting,
+              ...next.leads,
+              ...next.supporting,
+            ]),
+          ],
         },
       ];
     }
@@ -125,7 +171,9 @@ export const targetChangesProjection: Projection = {
     const { changes, units, plans, taskViews } = TARGET_CHANGE_TABLES;
     const views = new TaskViewStore(db, taskViews);
     const insertPlan = db.prepare(`INSERT OR REPLACE INTO ${plans} (plan_id, year) VALUES (?, ?)`);
-    const planYear = db.prepare<[string], { year: number }>(`SELECT year FROM ${plans} WHERE plan_id = ?`);
+    const planYear = db.prepare<[string], { year: number }>(
+      `SELECT year FROM ${plans} WHERE plan_id = ?`,
+    );
     // The original owners are those before the first change of them.
     const firstOwners = db.prepare<[string, string | null], { previous: string }>(
       `SELECT previous FROM ${changes} WHERE task_id = ? AND target_id IS ? AND kind = 'owner-changed' ORDER BY seq LIMIT 1`,
@@ -147,13 +195,20 @@ export const targetChangesProjection: Projection = {
       if (event.type === 'MilestoneReported') continue;
       const meta = metadataOf(recorded);
       const before = views.get(event.data.taskId);
-      const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });
+      const after = evolveTaskView(before, event, {
+        at,
+        actor: meta.actor,
+        commandId: meta.commandId,
+      });
       if (!after) continue;
       views.put(after);
       if (!before) continue;
       for (const change of changesOf(event, before, after, meta.actor, meta.commandId)) {
         const original =
-          change.kind === 'owner-changed' ? (firstOwners.get(after.taskId, change.targetId ?? null)?.previous ?? JSON.stringify(change.original)) : JSON.stringify(change.original);
+          change.kind === 'owner-changed'
+            ? (firstOwners.get(after.taskId, change.targetId ?? null)?.previous ??
+              JSON.stringify(change.original))
+            : JSON.stringify(change.original);
         const { lastInsertRowid } = insertChange.run({
           kind: change.kind,
           event_type: event.type,

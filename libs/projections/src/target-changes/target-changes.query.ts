@@ -89,7 +89,9 @@ export function targetChanges(db: Database.Database, filter: TargetChangeFilter)
     'unit' in params ? `c.seq IN (SELECT seq FROM ${units} WHERE unit = @unit)` : '',
   ].filter(Boolean);
   return db
-    .prepare<object, TargetChangeRow>(`SELECT c.* FROM ${changes} c WHERE ${where.join(' AND ')} ORDER BY c.seq`)
+    .prepare<object, TargetChangeRow>(
+      `SELECT c.* FROM ${changes} c WHERE ${where.join(' AND ')} ORDER BY c.seq`,
+    )
     .all(params)
     .map(toTargetChange);
 }
@@ -108,7 +110,14 @@ export function toTargetChange(row: TargetChangeRow): TargetChange {
     original: JSON.parse(row.original),
     previous: JSON.parse(row.previous),
     next: JSON.parse(row.next),
-    ...(row.proposed_by !== null ? { proposedBy: { id: row.proposed_by, ...(row.proposed_by_unit !== null ? { unit: row.proposed_by_unit } : {}) } } : {}),
+    ...(row.proposed_by !== null
+      ? {
+          proposedBy: {
+            id: row.proposed_by,
+            ...(row.proposed_by_unit !== null ? { unit: row.proposed_by_unit } : {}),
+          },
+        }
+      : {}),
     ...(row.approved_by !== null ? { approvedBy: { id: row.approved_by } } : {}),
     ...(row.actor !== null ? { actor: JSON.parse(row.actor) as Actor } : {}),
     ...(row.reason !== null ? { reason: row.reason } : {}),

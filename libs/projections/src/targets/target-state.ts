@@ -1,7 +1,8 @@
 import type { AssignmentRole, MeasureKind, TargetKind } from '@duty-ledger/domain';
 import type { AckState, CompletionStatus, Terms } from '../shared/task-view';
 
-export type TrackedField = 'value' | 'comparator' | 'unit' | 'dueDate' | 'owners' | 'completion' | 'latestReport';
+export type TrackedField =
+  'value' | 'comparator' | 'unit' | 'dueDate' | 'owners' | 'completion' | 'latestReport';
 
 export interface FieldChange {
   readonly field: TrackedField;

@@ -2,14 +2,24 @@ import type Database from 'better-sqlite3';
 import type { TaskEvent } from '@duty-ledger/domain';
 import { formatPosition } from '@duty-ledger/event-store';
 import { asDomainEvent, metadataOf, occurredAtOf } from '../shared/domain-events';
-import { evolveTaskView, leadsAcknowledged, ownersOf, covers, type TaskView, type TargetView } from '../shared/task-view';
+import {
+  evolveTaskView,
+  leadsAcknowledged,
+  ownersOf,
+  covers,
+  type TaskView,
+  type TargetView,
+} from '../shared/task-view';
 import { TaskViewStore } from '../shared/task-view-store';
 import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
 import { TARGET_TABLES, TARGETS_DDL } from './targets.schema';
 import type { FieldChange, TargetState, TrackedField } from './target-state';
 
 /** The fields a history entry shows the before/after of (the latest report aside, see below). */
-function trackedFields(target: TargetView | undefined, view: TaskView): Record<string, unknown> | undefined {
+function trackedFields(
+  target: TargetView | undefined,
+  view: TaskView,
+): Record<string, unknown> | undefined {
   if (!target) return undefined;
   return {
     value: target.current.value,
@@ -21,12 +31,23 @@ function trackedFields(target: TargetView | undefined, view: TaskView): Record<s
   };
 }
 
-export function fieldChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
+export function fieldChanges(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): FieldChange[] {
   const fields = Object.keys(after ?? before ?? {}) as TrackedField[];
   return fields.flatMap((field) => {
     const from = before?.[field];
     const to = after?.[field];
-    return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field, ...(from !== undefined ? { before: from } : {}), ...(to !== undefined ? { after: to } : {}) }];
+    return JSON.stringify(from) === JSON.stringify(to)
+      ? []
+      : [
+          {
+            field,
+            ...(from !== undefined ? { before: from } : {}),
+            ...(to !== undefined ? { after: to } : {}),
+          },
+        ];
   });
 }
 
@@ -91,7 +112,9 @@ export const targetsProjection: Projection = {
 
   applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
     const views = new TaskViewStore(db, TARGET_TABLES.taskViews);
-    const insertPlan = db.prepare(`INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`);
+    const insertPlan = db.prepare(
+      `INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`,
+    );
     const insertEntry = db.prepare(`INSERT INTO ${TARGET_TABLES.history}
       (target_id, type, actor, occurred_at, recorded_at, position, reason, reference, changes, state)
       VALUES (@target_id, @type, @actor, @occurred_at, @recorded_at, @position, @reason, @reference, @changes, @state)`);
@@ -122,27 +145,54 @@ export const targetsProjection: Projection = {
         // Reports change no terms: the entry shows how the latest report moved, from the report table.
         const d = event.data;
         const before = latestReport.get(d.targetId);
-        insertReport.run(d.targetId, d.milestoneId, d.unit, d.value, d.asOf, at, d.note ?? null, JSON.stringify(d.evidence));
+        insertReport.run(
+          d.targetId,
+          d.milestoneId,
+          d.unit,
+          d.value,
+          d.asOf,
+          at,
+          d.note ?? null,
+          JSON.stringify(d.evidence),
+        );
         // The latest is by measurement day, then recording order: the new report wins ties.
-        const after = before === undefined || d.asOf >= before.asOf ? { value: d.value, asOf: d.asOf, unit: d.unit } : before;
+        const after =
+          before === undefined || d.asOf >= before.asOf
+            ? { value: d.value, asOf: d.asOf, unit: d.unit }
+            : before;
         const changes = fieldChanges({ latestReport: before }, { latestReport: after });
-        insertEntry.run({ ...entry, target_id: d.targetId, changes: JSON.stringify(changes), state: null });
+        insertEntry.run({
+          ...entry,
+          target_id: d.targetId,
+          changes: JSON.stringify(changes),
+          state: null,
+        });
         continue;
       }
       const before = views.get(event.data.taskId);
-      const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });
+      const after = evolveTaskView(before, event, {
+        at,
+        actor: meta.actor,
+        commandId: meta.commandId,
+      });
       if (!after) continue;
       views.put(after);
       for (const targetId of touchedTargets(event, after)) {
         const targetBefore = before?.targets.find((t) => t.targetId === targetId);
         const targetAfter = after.targets.find((t) => t.targetId === targetId);
         if (!targetAfter) continue;
-        const stateBefore = before && targetBefore ? JSON.stringify(targetState(before, targetBefore)) : undefined;
+        const stateBefore =
+          before && targetBefore ? JSON.stringify(targetState(before, targetBefore)) : undefined;
         const stateAfter = JSON.stringify(targetState(after, targetAfter));
         insertEntry.run({
           ...entry,
           target_id: targetId,
-          changes: JSON.stringify(fieldChanges(before && trackedFields(targetBefore, before), trackedFields(targetAfter, after))),
+          changes: JSON.stringify(
+            fieldChanges(
+              before && trackedFields(targetBefore, before),
+              trackedFields(targetAfter, after),
+            ),
+          ),
           state: stateAfter === stateBefore ? null : stateAfter,
         });
       }

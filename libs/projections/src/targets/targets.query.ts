@@ -51,7 +51,11 @@ interface ReportRow {
 }
 
 /** A target as recorded up to `asOf`, with its light at that instant; undefined if it did not exist then. */
-export function targetDetails(db: Database.Database, targetId: string, options: AsOfOptions): TargetDetails | undefined {
+export function targetDetails(
+  db: Database.Database,
+  targetId: string,
+  options: AsOfOptions,
+): TargetDetails | undefined {
   const asOf = asOfInstant(options.asOf);
   const row = db
     .prepare<[string, string], { state: string }>(
@@ -60,14 +64,22 @@ export function targetDetails(db: Database.Database, targetId: string, options: 
     .get(targetId, asOf);
   if (!row) return undefined;
   const state = JSON.parse(row.state) as TargetState;
-  const plan = db.prepare<[string], { title: string; year: number }>(`SELECT title, year FROM ${plans} WHERE plan_id = ?`).get(state.planId);
+  const plan = db
+    .prepare<[string], { title: string; year: number }>(
+      `SELECT title, year FROM ${plans} WHERE plan_id = ?`,
+    )
+    .get(state.planId);
   const latest = db
     .prepare<[string, string], ReportRow>(
       `SELECT * FROM ${reports} INDEXED BY ${reports}_latest WHERE target_id = ? AND recorded_at <= ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
     )
     .get(targetId, asOf);
   const reportCount =
-    db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n FROM ${reports} WHERE target_id = ? AND recorded_at <= ?`).get(targetId, asOf)?.n ?? 0;
+    db
+      .prepare<[string, string], { n: number }>(
+        `SELECT count(*) AS n FROM ${reports} WHERE target_id = ? AND recorded_at <= ?`,
+      )
+      .get(targetId, asOf)?.n ?? 0;
   const status = assessStatus(
     {
       dueDate: state.current.dueDate,
@@ -117,10 +129,16 @@ interface HistoryRow {
 }
 
 /** Every event that touched the target, in log order, as recorded up to `asOf`; undefined for an unknown target. */
-export function targetHistory(db: Database.Database, targetId: string, options: Pick<AsOfOptions, 'asOf'>): TargetHistoryEntry[] | undefined {
+export function targetHistory(
+  db: Database.Database,
+  targetId: string,
+  options: Pick<AsOfOptions, 'asOf'>,
+): TargetHistoryEntry[] | undefined {
   const asOf = asOfInstant(options.asOf);
   const rows = db
-    .prepare<[string, string], HistoryRow>(`SELECT * FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`)
+    .prepare<[string, string], HistoryRow>(
+      `SELECT * FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`,
+    )
     .all(targetId, asOf);
   if (rows.length === 0) return undefined;
   return rows.map((row) => ({

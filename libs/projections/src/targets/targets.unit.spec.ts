@@ -25,7 +25,15 @@ describe('targets read model: details and history', () => {
           title: '培育数字经济企业',
           leads: [LEAD],
           supporting: ['区投促办'],
-          targets: [{ metric: '累计培育集聚数字经济企业', value: 1900, unit: '家', kind: 'cumulative', baseline: { value: 1700, date: '2023-12-31' } }],
+          targets: [
+            {
+              metric: '累计培育集聚数字经济企业',
+              value: 1900,
+              unit: '家',
+              kind: 'cumulative',
+              baseline: { value: 1700, date: '2023-12-31' },
+            },
+          ],
         },
       ]),
     );
@@ -39,7 +47,21 @@ describe('targets read model: details and history', () => {
             taskId: TASK,
             unit: LEAD,
             role: 'lead',
-            terms: { version: 1, dueDate: '2024-12-31', leads: [LEAD], supporting: ['区投促办'], targets: [{ targetId: TARGET, value: 1900, comparator: 'gte', unit: '家', dueDate: '2024-12-31' }] },
+            terms: {
+              version: 1,
+              dueDate: '2024-12-31',
+              leads: [LEAD],
+              supporting: ['区投促办'],
+              targets: [
+                {
+                  targetId: TARGET,
+                  value: 1900,
+                  comparator: 'gte',
+                  unit: '家',
+                  dueDate: '2024-12-31',
+                },
+              ],
+            },
           },
         },
         leadActor(LEAD),
@@ -49,7 +71,16 @@ describe('targets read model: details and history', () => {
         {
           type: 'MilestoneReported',
           schemaVersion: 1,
-          data: { taskId: TASK, targetId: TARGET, milestoneId: 'm1', unit: LEAD, value: 1750, asOf: '2024-03-31', basis: 'cumulative', evidence: ['统计快报'] },
+          data: {
+            taskId: TASK,
+            targetId: TARGET,
+            milestoneId: 'm1',
+            unit: LEAD,
+            value: 1750,
+            asOf: '2024-03-31',
+            basis: 'cumulative',
+            evidence: ['统计快报'],
+          },
         },
         leadActor(LEAD),
       ],
@@ -58,7 +89,15 @@ describe('targets read model: details and history', () => {
         {
           type: 'TargetRevisionProposed',
           schemaVersion: 1,
-          data: { taskId: TASK, targetId: TARGET, revisionId: 'r1', proposedBy: `u-${LEAD}`, proposedByUnit: LEAD, changes: { value: 1850 }, reason: '统计口径调整' },
+          data: {
+            taskId: TASK,
+            targetId: TARGET,
+            revisionId: 'r1',
+            proposedBy: `u-${LEAD}`,
+            proposedByUnit: LEAD,
+            changes: { value: 1850 },
+            reason: '统计口径调整',
+          },
         },
         leadActor(LEAD),
       ],
@@ -86,13 +125,31 @@ describe('targets read model: details and history', () => {
         {
           type: 'DeadlineExtensionApproved',
           schemaVersion: 1,
-          data: { taskId: TASK, targetId: TARGET, extensionId: 'x1', approvedBy: 'u-sup', previousDueDate: '2024-12-31', newDueDate: '2025-03-31', reason: '同意延期' },
+          data: {
+            taskId: TASK,
+            targetId: TARGET,
+            extensionId: 'x1',
+            approvedBy: 'u-sup',
+            previousDueDate: '2024-12-31',
+            newDueDate: '2025-03-31',
+            reason: '同意延期',
+          },
         },
         SUPERVISOR,
       ],
       [
         '2025-03-02T02:00:00.000Z',
-        { type: 'CompletionClaimed', schemaVersion: 1, data: { taskId: TASK, targetId: TARGET, unit: LEAD, claimedBy: `u-${LEAD}`, evidence: ['验收报告'] } },
+        {
+          type: 'CompletionClaimed',
+          schemaVersion: 1,
+          data: {
+            taskId: TASK,
+            targetId: TARGET,
+            unit: LEAD,
+            claimedBy: `u-${LEAD}`,
+            evidence: ['验收报告'],
+          },
+        },
         leadActor(LEAD),
       ],
     ];
@@ -123,9 +180,17 @@ describe('targets read model: details and history', () => {
       { field: 'owners', after: { leads: [], supporting: [] } },
       { field: 'completion', after: 'open' },
     ]);
-    expect(history[1].changes).toEqual([{ field: 'owners', before: { leads: [], supporting: [] }, after: { leads: [LEAD], supporting: [] } }]);
+    expect(history[1].changes).toEqual([
+      {
+        field: 'owners',
+        before: { leads: [], supporting: [] },
+        after: { leads: [LEAD], supporting: [] },
+      },
+    ]);
     expect(history[3].changes).toEqual([]);
-    expect(history[4].changes).toEqual([{ field: 'latestReport', after: { value: 1750, asOf: '2024-03-31', unit: LEAD } }]);
+    expect(history[4].changes).toEqual([
+      { field: 'latestReport', after: { value: 1750, asOf: '2024-03-31', unit: LEAD } },
+    ]);
 
     const revised = history[6];
     expect(revised).toMatchObject({
@@ -137,12 +202,19 @@ describe('targets read model: details and history', () => {
       reference: '长数转办〔2024〕5号',
       changes: [{ field: 'value', before: 1900, after: 1850 }],
     });
-    expect(history[7]).toMatchObject({ reason: '同意延期', changes: [{ field: 'dueDate', before: '2024-12-31', after: '2025-03-31' }] });
+    expect(history[7]).toMatchObject({
+      reason: '同意延期',
+      changes: [{ field: 'dueDate', before: '2024-12-31', after: '2025-03-31' }],
+    });
     expect(history[8].changes).toEqual([{ field: 'completion', before: 'open', after: 'claimed' }]);
   });
 
   it('shows the history only as far as it was recorded at asOf', () => {
-    expect(targetHistory(db, TARGET, { asOf: '2024-05-15T00:00:00.000Z' })?.map((e) => e.type).at(-1)).toBe('TargetRevisionProposed');
+    expect(
+      targetHistory(db, TARGET, { asOf: '2024-05-15T00:00:00.000Z' })
+        ?.map((e) => e.type)
+        .at(-1),
+    ).toBe('TargetRevisionProposed');
     expect(targetHistory(db, TARGET, { asOf: '2024-01-01T00:00:00.000Z' })).toBeUndefined();
     expect(targetHistory(db, 'p24-t03-g9', { asOf: '2025-06-01T00:00:00.000Z' })).toBeUndefined();
   });
@@ -163,22 +235,39 @@ describe('targets read model: details and history', () => {
       reportCount: 1,
     });
     expect(april?.owners).toEqual([
-      { unit: LEAD, role: 'lead', scope: 'task', acknowledgement: 'acknowledged', acknowledgedVersion: 1 },
+      {
+        unit: LEAD,
+        role: 'lead',
+        scope: 'task',
+        acknowledgement: 'acknowledged',
+        acknowledgedVersion: 1,
+      },
       { unit: '区投促办', role: 'supporting', scope: 'task', acknowledgement: 'pending' },
     ]);
     // Cumulative with a baseline: (1750 − 1700) / (1900 − 1700).
     expect(april?.status.progress).toBeCloseTo(0.25);
-    expect(april?.status).toMatchObject({ metCurrent: false, metOriginal: false, ruleSetId: 'default' });
+    expect(april?.status).toMatchObject({
+      metCurrent: false,
+      metOriginal: false,
+      ruleSetId: 'default',
+    });
 
     const december = targetDetails(db, TARGET, { asOf: '2024-12-01T00:00:00.000Z' });
-    expect(december?.current).toEqual({ value: 1850, comparator: 'gte', unit: '家', dueDate: '2025-03-31' });
+    expect(december?.current).toEqual({
+      value: 1850,
+      comparator: 'gte',
+      unit: '家',
+      dueDate: '2025-03-31',
+    });
     expect(december?.original.value).toBe(1900);
     expect(december?.deadlineMoves).toBe(1);
     // The revision reopened the lead's acknowledgement.
     expect(december?.leadAcknowledged).toBe(false);
     expect(december?.owners[0].acknowledgement).toBe('reopened');
 
-    expect(targetDetails(db, TARGET, { asOf: '2025-04-01T00:00:00.000Z' })?.completion).toBe('claimed');
+    expect(targetDetails(db, TARGET, { asOf: '2025-04-01T00:00:00.000Z' })?.completion).toBe(
+      'claimed',
+    );
     expect(targetDetails(db, TARGET, { asOf: '2024-01-05T01:00:00.000Z' })).toBeUndefined();
   });
 });

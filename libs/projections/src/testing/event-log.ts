@@ -14,7 +14,12 @@ export interface AppendOptions {
 
 export const SUPERVISOR: Actor = { id: 'u-sup', role: 'supervisor', name: '督查员' };
 export const ADMIN: Actor = { id: 'u-admin', role: 'admin' };
-export const leadActor = (unit: string): Actor => ({ id: `u-${unit}`, role: 'lead', unit, name: `${unit}联络员` });
+export const leadActor = (unit: string): Actor => ({
+  id: `u-${unit}`,
+  role: 'lead',
+  unit,
+  name: `${unit}联络员`,
+});
 
 /**
  * Builds RecordedEvent fixtures as the store would hand them out: positions in order, recording
@@ -46,7 +51,10 @@ export class EventLog {
     const commandId = options.commandId ?? `cmd-${this.commandNo}`;
     return events.map((event) => {
       const data = event.data as { planId?: string; taskId?: string };
-      const streamId = event.type === 'PlanRegistered' ? planStreamId(data.planId as string) : taskStreamId(data.taskId as string);
+      const streamId =
+        event.type === 'PlanRegistered'
+          ? planStreamId(data.planId as string)
+          : taskStreamId(data.taskId as string);
       const revision = (this.revisions.get(streamId) ?? -1) + 1;
       this.revisions.set(streamId, revision);
       const position = BigInt(this.events.length + 1);
@@ -80,6 +88,15 @@ export class EventLog {
 }
 
 /** Applies events to a projection as the runner does: one transaction, recording time as `at`. */
-export function project(db: Database.Database, projection: Projection, events: readonly RecordedEvent[]): void {
-  db.transaction(() => projection.applyBatch(db, events.map((event) => ({ event, at: event.recordedAt.toISOString() }))))();
+export function project(
+  db: Database.Database,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+): void {
+  db.transaction(() =>
+    projection.applyBatch(
+      db,
+      events.map((event) => ({ event, at: event.recordedAt.toISOString() })),
+    ),
+  )();
 }

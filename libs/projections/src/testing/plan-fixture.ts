@@ -1,4 +1,10 @@
-import type { Comparator, MeasureKind, PlanEvent, TargetKind, TaskEvent } from '@duty-ledger/domain';
+import type {
+  Comparator,
+  MeasureKind,
+  PlanEvent,
+  TargetKind,
+  TaskEvent,
+} from '@duty-ledger/domain';
 import { targetIdOf, taskIdOf } from '@duty-ledger/domain';
 
 export interface FixtureTarget {
@@ -24,9 +30,16 @@ export interface FixtureTask {
 }
 
 /** The events of importing a plan, shaped as the import writes them (task-level assignments). */
-export function planImport(planId: string, year: number, tasks: readonly FixtureTask[]): (PlanEvent | TaskEvent)[] {
+export function planImport(
+  planId: string,
+  year: number,
+  tasks: readonly FixtureTask[],
+): (PlanEvent | TaskEvent)[] {
   const dueDate = `${year}-12-31`;
-  const sectionOf = (t: FixtureTask) => ({ no: t.sectionNo ?? '二', title: t.sectionTitle ?? '推进数字化转型' });
+  const sectionOf = (t: FixtureTask) => ({
+    no: t.sectionNo ?? '二',
+    title: t.sectionTitle ?? '推进数字化转型',
+  });
   const sections = [...new Map(tasks.map((t) => [sectionOf(t).no, sectionOf(t)])).values()];
   const plan: PlanEvent = {
     type: 'PlanRegistered',
@@ -37,7 +50,12 @@ export function planImport(planId: string, year: number, tasks: readonly Fixture
       year,
       dueDate,
       sections,
-      tasks: tasks.map((t) => ({ taskId: taskIdOf(planId, t.no), no: t.no, title: t.title, sectionNo: sectionOf(t).no })),
+      tasks: tasks.map((t) => ({
+        taskId: taskIdOf(planId, t.no),
+        no: t.no,
+        title: t.title,
+        sectionNo: sectionOf(t).no,
+      })),
     },
   };
   const taskEvents = tasks.flatMap((t): TaskEvent[] => {
@@ -47,30 +65,45 @@ export function planImport(planId: string, year: number, tasks: readonly Fixture
       {
         type: 'TaskRegistered',
         schemaVersion: 1,
-        data: { planId, taskId, no: t.no, sectionNo: sectionOf(t).no, sectionTitle: sectionOf(t).title, title: t.title, body: `${t.title}。`, dueDate: taskDue },
+        data: {
+          planId,
+          taskId,
+          no: t.no,
+          sectionNo: sectionOf(t).no,
+          sectionTitle: sectionOf(t).title,
+          title: t.title,
+          body: `${t.title}。`,
+          dueDate: taskDue,
+        },
       },
-      ...(t.targets ?? []).map(
-        (g, i): TaskEvent => ({
-          type: 'TargetRegistered',
-          schemaVersion: 1,
-          data: {
-            planId,
-            taskId,
-            targetId: targetIdOf(taskId, i + 1),
-            metric: g.metric,
-            value: g.value,
-            unit: g.unit,
-            comparator: g.comparator ?? 'gte',
-            kind: g.kind ?? 'in-period',
-            measure: g.measure ?? 'count',
-            dueDate: g.dueDate ?? taskDue,
-            sourceText: `${g.metric}${g.value}${g.unit}`,
-            ...(g.baseline ? { baseline: g.baseline } : {}),
-          },
-        }),
-      ),
-      ...t.leads.map((unit): TaskEvent => ({ type: 'LeadAssigned', schemaVersion: 1, data: { taskId, unit, reason: '计划文本指定' } })),
-      ...(t.supporting ?? []).map((unit): TaskEvent => ({ type: 'SupportingUnitAssigned', schemaVersion: 1, data: { taskId, unit, reason: '计划文本指定' } })),
+      ...(t.targets ?? []).map((g, i): TaskEvent => ({
+        type: 'TargetRegistered',
+        schemaVersion: 1,
+        data: {
+          planId,
+          taskId,
+          targetId: targetIdOf(taskId, i + 1),
+          metric: g.metric,
+          value: g.value,
+          unit: g.unit,
+          comparator: g.comparator ?? 'gte',
+          kind: g.kind ?? 'in-period',
+          measure: g.measure ?? 'count',
+          dueDate: g.dueDate ?? taskDue,
+          sourceText: `${g.metric}${g.value}${g.unit}`,
+          ...(g.baseline ? { baseline: g.baseline } : {}),
+        },
+      })),
+      ...t.leads.map((unit): TaskEvent => ({
+        type: 'LeadAssigned',
+        schemaVersion: 1,
+        data: { taskId, unit, reason: '计划文本指定' },
+      })),
+      ...(t.supporting ?? []).map((unit): TaskEvent => ({
+        type: 'SupportingUnitAssigned',
+        schemaVersion: 1,
+        data: { taskId, unit, reason: '计划文本指定' },
+      })),
     ];
   });
   return [plan, ...taskEvents];
