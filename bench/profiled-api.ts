@@ -34,4 +34,15 @@ process.on('message', (message: { kind?: string; file?: string }) => {
   })();
 });
 
-require('../apps/api/main');
+async function profileFromStart(): Promise<void> {
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+}
+
+// BENCH_PROFILE_FROM_START=1: sample the boot itself (module loading, Nest init, first queries).
+if (process.env.BENCH_PROFILE_FROM_START === '1') {
+  void profileFromStart().then(() => require('../apps/api/main'));
+} else {
+  require('../apps/api/main');
+}

@@ -21,6 +21,7 @@ import {
   parseArgs,
   printTable,
   writeResults,
+  resultName,
   type Row,
 } from './lib/report';
 import { round } from './lib/stats';
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  writeResults('queries', {
+  writeResults(resultName('queries', events), {
     label: 'SYNTHETIC',
     description:
       'Read endpoints of the real app (child process, production entry) on a copy of the projected SYNTHETIC log; supervisor token; each query alone with autocannon; baseline bare fastify serving the same body canned.',

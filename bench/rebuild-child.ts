@@ -27,11 +27,23 @@ async function main(): Promise<void> {
   const rssBefore = rssOf(process.pid) ?? 0;
   const store = SqliteEventStore.open({ path: join(dir, 'events.sqlite'), fsync: false });
   const db = openReadModelDb(join(dir, READ_MODEL_FILE));
+  // Experiment knobs (bench/rebuild-experiments): unset = the production defaults.
+  const knob = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  const knobs = {
+    batchSize: knob('BENCH_BATCH_SIZE'),
+    cacheMiB: knob('BENCH_CACHE_MIB'),
+    walAutocheckpoint: knob('BENCH_WAL_AUTOCHECKPOINT'),
+  };
+  if (knobs.cacheMiB !== undefined) db.pragma(`cache_size = ${-knobs.cacheMiB * 1024}`);
+  if (knobs.walAutocheckpoint !== undefined) {
+    db.pragma(`wal_autocheckpoint = ${knobs.walAutocheckpoint}`);
+  }
   const runner = new ProjectionRunner({
     store,
     db,
     projections: READ_MODELS,
     clock: new SystemClock(),
+    ...(knobs.batchSize !== undefined ? { batchSize: knobs.batchSize } : {}),
   });
   let sampledPeak = 0;
   const sampler = setInterval(() => {
@@ -51,6 +63,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       kind: 'done',
       seconds,
+      knobs,
       headPosition: head?.commit.toString(),
       projections: status.projections.map((p) => ({
         name: p.name,

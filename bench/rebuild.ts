@@ -10,7 +10,15 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDataset, copyEventsTo, DEFAULT_EVENTS, DEFAULT_SEED } from './workload/dataset';
 import { runRebuildChild } from './lib/projected';
-import { benchDataDir, mib, numberArg, parseArgs, printTable, writeResults } from './lib/report';
+import {
+  benchDataDir,
+  mib,
+  numberArg,
+  parseArgs,
+  printTable,
+  writeResults,
+  resultName,
+} from './lib/report';
 import { round } from './lib/stats';
 
 async function main(): Promise<void> {
@@ -33,7 +41,7 @@ async function main(): Promise<void> {
     printTable('Rebuild of all read models', [
       { figure: 'result', value: `did not finish within ${report.maxSeconds} s` },
     ]);
-    writeResults('rebuild', {
+    writeResults(resultName('rebuild', events), {
       label: 'SYNTHETIC',
       events: manifest.eventsInStore,
       finished: false,
@@ -64,10 +72,16 @@ async function main(): Promise<void> {
       })),
     ],
   );
+  if (nodeArgs.length > 0) {
+    console.log(
+      `\nProfiled run (profile in ${join(benchDataDir(), 'profiles', 'rebuild')}): figures include the profiler overhead and are not written to bench/results.`,
+    );
+    return;
+  }
   // Keep the projected state for bench:queries and bench:startup.
   rmSync(join(dir, 'read-models.sqlite'), { force: true });
   copyFileSync(join(work, 'read-models.sqlite'), join(dir, 'read-models.sqlite'));
-  writeResults('rebuild', {
+  writeResults(resultName('rebuild', events), {
     label: 'SYNTHETIC',
     description:
       'ProjectionRunner.rebuild() of READ_MODELS (all read models) from the start of the SYNTHETIC log, in a child process; read-model db = openReadModelDb (WAL, synchronous=NORMAL); events/s = log events / wall time; peak RSS = VmHWM of the child.',

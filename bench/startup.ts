@@ -12,7 +12,15 @@ import { join } from 'node:path';
 import { startApi } from './lib/app';
 import { rssOf } from './lib/http';
 import { copyProjectedTo, ensureProjectedDataset } from './lib/projected';
-import { benchDataDir, mib, numberArg, parseArgs, printTable, writeResults } from './lib/report';
+import {
+  benchDataDir,
+  mib,
+  numberArg,
+  parseArgs,
+  printTable,
+  writeResults,
+  resultName,
+} from './lib/report';
 import { median, round } from './lib/stats';
 import { DEFAULT_EVENTS, DEFAULT_SEED } from './workload/dataset';
 
@@ -30,6 +38,22 @@ async function main(): Promise<void> {
   const warmupMs = warm.readyMs;
   await warm.child.stop();
   console.log(`warm-up start: ${(warmupMs / 1000).toFixed(2)} s`);
+
+  if (args.has('profile')) {
+    // One start sampled from its first line of JavaScript to its first 200 of /health.
+    const app = await startApi(work, {
+      env: { ...env, BENCH_PROFILE_FROM_START: '1' },
+      profile: true,
+      timeoutMs: 600_000,
+    });
+    const file = join(benchDataDir(), 'profiles', 'startup.cpuprofile');
+    await app.profiler!.stop(file);
+    await app.child.stop();
+    console.log(
+      `profiled start: serving after ${(app.readyMs / 1000).toFixed(3)} s (with profiler); CPU profile: ${file}`,
+    );
+    return;
+  }
 
   const measured: { readyMs: number; rssAtReadyMiB: number; rssAfter2sMiB: number }[] = [];
   for (let i = 0; i < runs; i++) {
@@ -69,7 +93,7 @@ async function main(): Promise<void> {
       { figure: 'warm-up start, not counted (s)', value: round(warmupMs / 1000, 3) },
     ],
   );
-  writeResults('startup', {
+  writeResults(resultName('startup', events), {
     label: 'SYNTHETIC',
     description:
       'Spawn of node scripts/run.js apps/api/main.js (SEED_PLAN=false) on a copy of the projected SYNTHETIC log → first 200 of GET /health (503 until the read models are caught up). Warm page cache. RSS from /proc/<pid>/status VmRSS.',

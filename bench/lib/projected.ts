@@ -22,10 +22,11 @@ export async function runRebuildChild(
   workDir: string,
   maxSeconds: number,
   nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RebuildReport> {
   const child = startNode(
     'bench/rebuild-child.js',
-    { BENCH_DATA_DIR: workDir, BENCH_MAX_SECONDS: String(maxSeconds) },
+    { BENCH_DATA_DIR: workDir, BENCH_MAX_SECONDS: String(maxSeconds), ...env },
     nodeArgs,
   );
   const code = await new Promise<number | null>((resolve) => child.process.once('exit', resolve));

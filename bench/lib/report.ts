@@ -122,3 +122,7 @@ export function numberArg(args: Map<string, string>, name: string, fallback: num
 }
 
 export const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** Results of a run on another log size go to <base>-<events>.json, so quick runs never overwrite the 1 M figures. */
+export const resultName = (base: string, events: number, defaultEvents = 1_000_000): string =>
+  events === defaultEvents ? base : `${base}-${events}`;
