@@ -30,13 +30,11 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context
-      .switchToHttp()
-      .getRequest<{
-        method: string;
-        headers: Record<string, string | undefined>;
-        principal?: Principal;
-      }>();
+    const request = context.switchToHttp().getRequest<{
+      method: string;
+      headers: Record<string, string | undefined>;
+      principal?: Principal;
+    }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match)
