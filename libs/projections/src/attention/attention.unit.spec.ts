@@ -89,24 +89,22 @@ describe('attention list', () => {
     log
       .at('2024-08-01T02:00:00.000Z')
       .append([extend(2, '2025-01-31', '2025-02-28')], { actor: SUPERVISOR });
-    log
-      .at('2024-09-20T02:00:00.000Z')
-      .append([
-        {
-          type: 'MilestoneReported',
-          schemaVersion: 1,
-          data: {
-            taskId: T1,
-            targetId: G1,
-            milestoneId: 'm1',
-            unit: '区数据局',
-            value: 50,
-            asOf: '2024-09-15',
-            basis: 'in-period',
-            evidence: [],
-          },
+    log.at('2024-09-20T02:00:00.000Z').append([
+      {
+        type: 'MilestoneReported',
+        schemaVersion: 1,
+        data: {
+          taskId: T1,
+          targetId: G1,
+          milestoneId: 'm1',
+          unit: '区数据局',
+          value: 50,
+          asOf: '2024-09-15',
+          basis: 'in-period',
+          evidence: [],
         },
-      ]);
+      },
+    ]);
     // 2024-10-01 in Shanghai begins at 2024-09-30T16:00Z.
     log.at('2024-09-30T15:00:00.000Z').append([lower('r2', 90, 85)], { actor: SUPERVISOR });
     log.at('2024-10-09T02:00:00.000Z').append([lower('r3', 85, 80)], { actor: SUPERVISOR });

@@ -132,26 +132,24 @@ describe('target changes feed', () => {
         },
       ]),
     );
-    log
-      .at('2024-06-01T02:00:00.000Z')
-      .append(
-        [
-          {
-            type: 'TargetRevisionProposed',
-            schemaVersion: 1,
-            data: {
-              taskId: TASK,
-              targetId: G1,
-              revisionId: 'r1',
-              proposedBy: 'u-区数据局',
-              proposedByUnit: '区数据局',
-              changes: { value: 80 },
-              reason: '工作调整',
-            },
+    log.at('2024-06-01T02:00:00.000Z').append(
+      [
+        {
+          type: 'TargetRevisionProposed',
+          schemaVersion: 1,
+          data: {
+            taskId: TASK,
+            targetId: G1,
+            revisionId: 'r1',
+            proposedBy: 'u-区数据局',
+            proposedByUnit: '区数据局',
+            changes: { value: 80 },
+            reason: '工作调整',
           },
-        ],
-        { actor: leadActor('区数据局') },
-      );
+        },
+      ],
+      { actor: leadActor('区数据局') },
+    );
     log
       .at('2024-06-10T02:00:00.000Z')
       .append([revise(G1, 'r1', { value: 100 }, { value: 80 }, '长数转办〔2024〕7号')], {
@@ -189,25 +187,23 @@ describe('target changes feed', () => {
       ],
       { actor: leadActor('区数据局') },
     );
-    log
-      .at('2024-09-05T02:00:00.000Z')
-      .append(
-        [
-          {
-            type: 'DeadlineExtensionApproved',
-            schemaVersion: 1,
-            data: {
-              taskId: TASK,
-              targetId: G2,
-              extensionId: 'x1',
-              approvedBy: 'u-sup',
-              previousDueDate: '2024-10-31',
-              newDueDate: '2024-12-31',
-            },
+    log.at('2024-09-05T02:00:00.000Z').append(
+      [
+        {
+          type: 'DeadlineExtensionApproved',
+          schemaVersion: 1,
+          data: {
+            taskId: TASK,
+            targetId: G2,
+            extensionId: 'x1',
+            approvedBy: 'u-sup',
+            previousDueDate: '2024-10-31',
+            newDueDate: '2024-12-31',
           },
-        ],
-        { actor: SUPERVISOR },
-      );
+        },
+      ],
+      { actor: SUPERVISOR },
+    );
     log.at('2024-10-08T02:00:00.000Z').append(
       [
         {
