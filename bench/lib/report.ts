@@ -83,6 +83,23 @@ function width(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - width(s))) + s;
 
+/** The commit the measured code came from, and whether libs/ or apps/ differed from it. */
+export function codeVersion(): { commit: string; libsOrAppsModified: boolean } | undefined {
+  try {
+    const { execSync } = require('node:child_process') as typeof import('node:child_process');
+    const git = (command: string) =>
+      execSync(command, { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim();
+    return {
+      commit: git('git rev-parse --short HEAD'),
+      libsOrAppsModified: git('git status --porcelain -- libs apps') !== '',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes bench/results/<name>.json with the machine it ran on and when. */
 export function writeResults(name: string, figures: object): string {
   const dir = resultsDir();
@@ -91,6 +108,7 @@ export function writeResults(name: string, figures: object): string {
   const body = {
     benchmark: name,
     measuredAt: new Date().toISOString(),
+    code: codeVersion(),
     machine: machineInfo(),
     ...figures,
   };
