@@ -22,6 +22,7 @@ module.exports = {
   moduleNameMapper: {
     '^@duty-ledger/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@duty-ledger/([a-z-]+)/nest$': '<rootDir>/libs/$1/src/nest',
+    '^@duty-ledger/event-store/esdb$': '<rootDir>/libs/event-store/src/esdb',
   },
   testTimeout: 30000,
 };

@@ -1,12 +1,6 @@
 import { createServer, connect as connectTcp, type Server, type Socket } from 'node:net';
-import {
-  EventStoreDbEventStore,
-  END,
-  EventStoreUnavailableError,
-  START,
-  type EventStore,
-  type EventStoreDbOptions,
-} from '@duty-ledger/event-store';
+import { END, EventStoreUnavailableError, START, type EventStore } from '@duty-ledger/event-store';
+import { EventStoreDbEventStore, type EventStoreDbOptions } from '@duty-ledger/event-store/esdb';
 import { describeEventStoreContract, type ContractFactory } from './event-store.contract';
 import { collect, idsOf, newEvents, readAllOf, uniqueNames } from './support/builders';
 import { SubscriptionProbe } from './support/subscription-probe';

@@ -5,4 +5,3 @@ export * from './port/errors';
 export * from './port/event-store.port';
 export * from './port/upcasting';
 export * from './sqlite';
-export * from './esdb';

@@ -10,7 +10,6 @@ import { mkdirSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '../port/event-store.port';
 import type { UpcasterRegistry } from '../port/upcasting';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { EventStoreDbEventStore } from '../esdb/esdb-event-store';
 
 export interface EventStoreModuleOptions {
   /** When set, the store is EventStoreDB at this connection string; else embedded SQLite. */
@@ -26,6 +25,8 @@ export interface EventStoreModuleOptions {
 
 export async function openEventStore(options: EventStoreModuleOptions): Promise<EventStore> {
   if (options.connectionString) {
+    // Loaded only when configured: the gRPC client costs ~140 ms of start-up on the embedded store.
+    const { EventStoreDbEventStore } = await import('../esdb/esdb-event-store');
     return EventStoreDbEventStore.connect(options.connectionString, {
       upcasters: options.upcasters,
     });
