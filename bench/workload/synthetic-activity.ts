@@ -11,7 +11,6 @@
  * PRNG and run in global time order. An intent whose command the domain refuses (it happens:
  * e.g. re-acknowledging terms a unit already acknowledged) writes nothing and is counted.
  */
-import { createHash } from 'node:crypto';
 import {
   DomainError,
   decideImportPlan,
@@ -29,7 +28,12 @@ import {
   type TaskEvent,
   type TaskState,
 } from '@duty-ledger/domain';
-import type { EventStore, JsonObject, NewEvent } from '@duty-ledger/event-store';
+import {
+  deterministicUuid,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+} from '@duty-ledger/event-store';
 import { Prng } from '../lib/prng';
 import { makeDistricts, makePlan, type SeedShape, type SyntheticPlan } from './synthetic-plans';
 
@@ -39,15 +43,6 @@ const YEAR_START = Date.UTC(2024, 0, 1); // a Monday
 /** 2024-12-31 18:00 in Asia/Shanghai. */
 export const YEAR_END = Date.UTC(2024, 11, 31, 10, 0, 0);
 const LAST_DAY = 365; // 2024 is a leap year: days 0..365
-
-/** Same derivation as libs/commands/src/shared/deterministic-id.ts (kept here so the generator does not load NestJS). */
-export function deterministicUuid(...parts: string[]): string {
-  const hash = createHash('sha256').update(parts.join('\u0000')).digest();
-  hash[6] = (hash[6] & 0x0f) | 0x80;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** A working-hours instant (09:00–18:00 China time) on day `day` of 2024, weekends moved to Monday. */
 function workInstant(day: number, prng: Prng): number {
