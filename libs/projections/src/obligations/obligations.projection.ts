@@ -1,20 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { TaskEvent } from '@duty-ledger/domain';
-import { asDomainEvent, metadataOf } from '../shared/domain-events';
-import {
-  evolveTaskView,
-  covers,
-  leadsAcknowledged,
-  type AssignmentView,
-  type TaskView,
-} from '../shared/task-view';
-import { TaskViewStore } from '../shared/task-view-store';
+import { asDomainEvent } from '../shared/domain-events';
+import { LruCache } from '../shared/lru-cache';
+import { covers, leadsAcknowledged, type AssignmentView, type TaskView } from '../shared/task-view';
 import { VersionedTable, type RowValues } from '../shared/versioned-table';
-import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
+import {
+  dropTables,
+  type Projection,
+  type ProjectionEvent,
+  type ProjectionWriter,
+} from '../runner/projection';
 import {
   ITEM_KEY,
   ITEM_VALUES,
   OBLIGATION_KEY,
+  OBLIGATION_QUERY_INDEXES,
   OBLIGATION_TABLES,
   OBLIGATION_VALUES,
   OBLIGATIONS_DDL,
@@ -119,9 +119,81 @@ export function obligationRows(view: TaskView | undefined): Map<string, RowValue
   return rows;
 }
 
+interface Rows {
+  readonly items: Map<string, RowValues>;
+  readonly obligations: Map<string, RowValues>;
+}
+
+/** The rows a view stands for, kept for its next event (a plan import is a burst on each task). */
+interface ViewRows extends Rows {
+  readonly view: TaskView;
+}
+
+const NO_ROWS: Rows = { items: new Map(), obligations: new Map() };
+
+class ObligationsWriter implements ProjectionWriter {
+  private readonly items: VersionedTable;
+  private readonly obligations: VersionedTable;
+  private readonly insertPlan: Database.Statement<[string, string, number, string, string]>;
+  private readonly insertReport: Database.Statement<[string, string, number, string, string]>;
+  private readonly lastRows = new LruCache<string, ViewRows>(256);
+
+  constructor(db: Database.Database) {
+    this.items = new VersionedTable(db, OBLIGATION_TABLES.items, ITEM_KEY, ITEM_VALUES);
+    this.obligations = new VersionedTable(
+      db,
+      OBLIGATION_TABLES.obligations,
+      OBLIGATION_KEY,
+      OBLIGATION_VALUES,
+    );
+    this.insertPlan = db.prepare(
+      `INSERT OR REPLACE INTO ${OBLIGATION_TABLES.plans} (plan_id, title, year, due_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.insertReport = db.prepare(
+      `INSERT INTO ${OBLIGATION_TABLES.reports} (target_id, unit, value, as_of_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+  }
+
+  apply({ event: recorded, at, task }: ProjectionEvent): void {
+    const event = asDomainEvent(recorded);
+    if (!event) return;
+    if (event.type === 'PlanRegistered') {
+      const d = event.data;
+      this.insertPlan.run(d.planId, d.title, d.year, d.dueDate, at);
+      return;
+    }
+    if (event.type === 'MilestoneReported') {
+      const d = event.data;
+      this.insertReport.run(d.targetId, d.unit, d.value, d.asOf, at);
+      return;
+    }
+    if (!task) return;
+    const { before, after } = task;
+    if (!after || after === before) return;
+    if (NO_ROW_CHANGE.has(event.type)) return;
+    const was = this.rowsOf(before);
+    const now = this.rowsOf(after);
+    this.lastRows.set(after.taskId, now);
+    this.items.sync(was.items, now.items, at);
+    this.obligations.sync(was.obligations, now.obligations, at);
+  }
+
+  private rowsOf(view: TaskView): ViewRows;
+  private rowsOf(view: TaskView | undefined): Rows;
+  private rowsOf(view: TaskView | undefined): Rows {
+    if (!view) return NO_ROWS;
+    const last = this.lastRows.get(view.taskId);
+    if (last?.view === view) return last;
+    const rows: ViewRows = { view, items: itemRows(view), obligations: obligationRows(view) };
+    return rows;
+  }
+}
+
 export const obligationsProjection: Projection = {
   name: 'obligations',
   version: 1,
+  taskViews: OBLIGATION_TABLES.taskViews,
+  queryIndexes: OBLIGATION_QUERY_INDEXES,
 
   setUp(db) {
     db.exec(OBLIGATIONS_DDL);
@@ -131,47 +203,7 @@ export const obligationsProjection: Projection = {
     dropTables(db, Object.values(OBLIGATION_TABLES));
   },
 
-  applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
-    const views = new TaskViewStore(db, OBLIGATION_TABLES.taskViews);
-    const items = new VersionedTable(db, OBLIGATION_TABLES.items, ITEM_KEY, ITEM_VALUES);
-    const obligations = new VersionedTable(
-      db,
-      OBLIGATION_TABLES.obligations,
-      OBLIGATION_KEY,
-      OBLIGATION_VALUES,
-    );
-    const insertPlan = db.prepare(
-      `INSERT OR REPLACE INTO ${OBLIGATION_TABLES.plans} (plan_id, title, year, due_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
-    );
-    const insertReport = db.prepare(
-      `INSERT INTO ${OBLIGATION_TABLES.reports} (target_id, unit, value, as_of_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
-    );
-
-    for (const { event: recorded, at } of events) {
-      const event = asDomainEvent(recorded);
-      if (!event) continue;
-      if (event.type === 'PlanRegistered') {
-        const d = event.data;
-        insertPlan.run(d.planId, d.title, d.year, d.dueDate, at);
-        continue;
-      }
-      if (event.type === 'MilestoneReported') {
-        const d = event.data;
-        insertReport.run(d.targetId, d.unit, d.value, d.asOf, at);
-        continue;
-      }
-      const before = views.get(event.data.taskId);
-      const after = evolveTaskView(before, event, {
-        at,
-        actor: metadataOf(recorded).actor,
-        commandId: metadataOf(recorded).commandId,
-      });
-      if (!after || after === before) continue;
-      views.put(after);
-      if (NO_ROW_CHANGE.has(event.type)) continue;
-      items.sync(itemRows(before), itemRows(after), at);
-      obligations.sync(obligationRows(before), obligationRows(after), at);
-    }
-    views.flush();
+  open(db) {
+    return new ObligationsWriter(db);
   },
 };

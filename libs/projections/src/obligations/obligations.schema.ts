@@ -1,5 +1,5 @@
 import { VersionedTable } from '../shared/versioned-table';
-import { TaskViewStore } from '../shared/task-view-store';
+import { TaskViewTable } from '../shared/task-view-store';
 
 /**
  * The obligations read model. An item is what can be owed: a target, or a task without targets.
@@ -57,8 +57,21 @@ export const OBLIGATION_VALUES = [
 
 const { taskViews, plans, items, obligations, reports } = OBLIGATION_TABLES;
 
+/**
+ * The indexes only queries read: the writer finds current versions through `${items}_by_id` and
+ * `${obligations}_by_item`, and only appends reports. A rebuild from the start puts these off.
+ */
+export const OBLIGATION_QUERY_INDEXES = [
+  `${items}_by_plan`,
+  `${items}_by_due`,
+  `${items}_in_order`,
+  `${obligations}_by_unit`,
+  `${reports}_latest`,
+  `${reports}_recent`,
+] as const;
+
 export const OBLIGATIONS_DDL = `
-${TaskViewStore.ddl(taskViews)}
+${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (
   plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL, due_date TEXT NOT NULL, recorded_at TEXT NOT NULL
 ) WITHOUT ROWID;

@@ -31,18 +31,20 @@ function ledgerProjection(
     tearDown(db: Database.Database) {
       dropTables(db, ['ledger']);
     },
-    applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
+    open(db: Database.Database) {
       const insert = db.prepare(
         'INSERT INTO ledger (event_id, position, at, version) VALUES (?, ?, ?, ?)',
       );
-      for (const { event, at } of events) {
-        insert.run(event.id, event.position.commit.toString(), at, projection.version);
-        if (event.position.commit === BigInt(options.failAt ?? -1) && projection.failures === 0) {
-          projection.failures += 1;
-          options.onFail?.();
-          throw new Error(`simulated crash at ${event.position.commit}`);
-        }
-      }
+      return {
+        apply({ event, at }: ProjectionEvent) {
+          insert.run(event.id, event.position.commit.toString(), at, projection.version);
+          if (event.position.commit === BigInt(options.failAt ?? -1) && projection.failures === 0) {
+            projection.failures += 1;
+            options.onFail?.();
+            throw new Error(`simulated crash at ${event.position.commit}`);
+          }
+        },
+      };
     },
   };
   return projection;

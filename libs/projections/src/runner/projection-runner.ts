@@ -14,8 +14,10 @@ import {
 import type { Clock } from '@duty-ledger/clock';
 import { CheckpointTable, type Checkpoint } from './checkpoints';
 import { StreamClock } from './stream-clock';
-import type { Projection, ProjectionEvent } from './projection';
+import type { Projection } from './projection';
 import { projectedChange, type ProjectedChange } from './projected-change';
+import { ProjectionGroup, type GroupCacheSizes } from './projection-group';
+import { CatchUpMode } from './catch-up-mode';
 
 /** The streams the read models are built from. */
 export const PROJECTED_STREAMS: AllFilter = { streamNamePrefixes: ['plan-', 'task-'] };
@@ -31,8 +33,18 @@ export interface ProjectionRunnerOptions {
   readonly projections: readonly Projection[];
   /** Source of "now" for the lag in seconds. */
   readonly clock: Clock;
-  /** Most events per transaction (default 500). */
+  /** Most events per transaction once caught up (default 500). */
   readonly batchSize?: number;
+  /**
+   * Most events per transaction while catching up (default 20,000): batches start at `batchSize`
+   * and double up to this, so progress shows early and large backlogs pay per-commit costs
+   * (changed task views, checkpoints) rarely.
+   */
+  readonly catchUpBatchSize?: number;
+  /** Task views (and stream instants) kept in memory once caught up (default 5,000). */
+  readonly liveCacheSize?: number;
+  /** … and while catching up (default 50,000). */
+  readonly catchUpCacheSize?: number;
   /** First wait before resubscribing after a failure; doubles up to 30 s (default 1000 ms). */
   readonly retryDelayMs?: number;
   /** The lag count stops at this many events (default 10,000), to keep the status cheap. */
@@ -65,21 +77,13 @@ export interface RunnerStatus {
 
 const IDLE = Symbol('idle');
 
-/**
- * When the application recorded the event: `metadata.recordedAt`, stamped from the injected clock,
- * so as-of answers are exact and the same on every store. EventStoreDB's own `created` comes from
- * the server's clock; it is the fallback for events written by other tools.
- */
-function recordingInstantOf(event: RecordedEvent): string {
-  const stamped = event.metadata.recordedAt;
-  if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped)))
-    return new Date(stamped).toISOString();
-  return event.recordedAt.toISOString();
-}
 const MAX_RETRY_DELAY_MS = 30_000;
 
 const after = (position: Position, checkpoint: Position | undefined): boolean =>
   checkpoint === undefined || comparePositions(position, checkpoint) > 0;
+
+const positionKey = (checkpoint: Checkpoint | undefined): string =>
+  checkpoint?.position ? formatPosition(checkpoint.position) : '';
 
 const laterPosition = (a: Position | undefined, b: Position | undefined): Position | undefined =>
   a === undefined ? b : b === undefined ? a : comparePositions(a, b) >= 0 ? a : b;
@@ -96,6 +100,11 @@ export class ProjectionRunner {
   private readonly projections: readonly Projection[];
   private readonly checkpointTable: CheckpointTable;
   private readonly streamClock: StreamClock;
+  private readonly catchUpMode: CatchUpMode;
+  /** Projections by shared checkpoint; made at start, remade after a rollback. */
+  private groups: ProjectionGroup[] = [];
+  /** Projections rebuilding from the start whose query indexes wait for the catch-up. */
+  private readonly deferredIndexes = new Set<Projection>();
   private readonly checkpoints = new Map<string, Checkpoint>();
   private readonly changes = new Subject<{
     readonly change: ProjectedChange;
@@ -122,6 +131,7 @@ export class ProjectionRunner {
     if (names.size !== this.projections.length) throw new Error('Projection names must be unique');
     this.checkpointTable = new CheckpointTable(this.db);
     this.streamClock = new StreamClock(this.db);
+    this.catchUpMode = new CatchUpMode(this.db);
   }
 
   get isRunning(): boolean {
@@ -151,6 +161,7 @@ export class ProjectionRunner {
     this.stopSignal.next();
     await this.subscription?.stop();
     await loop;
+    this.leaveCatchUp();
   }
 
   /** Resolves once the runner has reached the end of the log (after start). */
@@ -300,8 +311,55 @@ export class ProjectionRunner {
           this.reset(projection);
         }
         this.emittedUpTo = laterPosition(this.emittedUpTo, stored?.position);
+        if (this.checkpoints.get(projection.name)?.position === undefined)
+          this.deferIndexes(projection);
       }
     })();
+    this.groups = this.makeGroups();
+  }
+
+  /**
+   * A read model built from the start of the log takes its rows faster without the indexes only its
+   * queries use; they are built once it has caught up. Should the process die before, the next
+   * start's `setUp` builds them (and the catch-up goes on with them): never a model without them
+   * once it is served as caught up.
+   */
+  private deferIndexes(projection: Projection): void {
+    if (!projection.queryIndexes?.length) return;
+    for (const index of projection.queryIndexes) this.db.exec(`DROP INDEX IF EXISTS ${index}`);
+    this.deferredIndexes.add(projection);
+  }
+
+  /** One group per distinct checkpoint, with fresh writers and empty caches. */
+  private makeGroups(): ProjectionGroup[] {
+    const byPosition = new Map<string, Projection[]>();
+    for (const projection of this.projections) {
+      const key = positionKey(this.checkpoints.get(projection.name));
+      byPosition.set(key, [...(byPosition.get(key) ?? []), projection]);
+    }
+    return [...byPosition.values()].map(
+      (projections) => new ProjectionGroup(this.db, projections, this.cacheSizes()),
+    );
+  }
+
+  private cacheSizes(): GroupCacheSizes {
+    const size = this.catchUpMode.active
+      ? (this.options.catchUpCacheSize ?? 50_000)
+      : (this.options.liveCacheSize ?? 5_000);
+    return { taskViews: size, streams: size * 4 };
+  }
+
+  /** Groups whose checkpoints have met become one: from here on they fold once. */
+  private mergeGroups(): void {
+    if (this.groups.length < 2) return;
+    const byPosition = new Map<string, ProjectionGroup>();
+    for (const group of this.groups) {
+      const key = positionKey(this.checkpoints.get(group.projections[0].name));
+      const met = byPosition.get(key);
+      if (met) met.absorb(group);
+      else byPosition.set(key, group);
+    }
+    this.groups = [...byPosition.values()];
   }
 
   private reset(projection: Projection): void {
@@ -357,6 +415,8 @@ export class ProjectionRunner {
     const iterator = subscription[Symbol.asyncIterator]();
     const batch: RecordedEvent[] = [];
     const batchSize = this.options.batchSize ?? 500;
+    const catchUpBatchSize = Math.max(batchSize, this.options.catchUpBatchSize ?? 20_000);
+    let catchUpLimit = batchSize;
     let live = false;
     let pending = iterator.next();
     try {
@@ -376,7 +436,14 @@ export class ProjectionRunner {
           this.markCaughtUp();
         } else {
           batch.push(next.value.event);
-          if (batch.length >= batchSize) this.commit(batch.splice(0));
+          if (live) {
+            if (batch.length >= batchSize) this.commit(batch.splice(0));
+          } else if (batch.length >= catchUpLimit) {
+            // A full batch before the end of the log: a backlog worth the catch-up settings.
+            this.enterCatchUp();
+            this.commit(batch.splice(0));
+            catchUpLimit = Math.min(catchUpLimit * 2, catchUpBatchSize);
+          }
         }
       }
     } finally {
@@ -385,47 +452,78 @@ export class ProjectionRunner {
   }
 
   private markCaughtUp(): void {
+    this.leaveCatchUp();
     this.lastError = undefined;
     this.caughtUp = true;
     this.caughtUpSignal.next();
   }
 
+  private enterCatchUp(): void {
+    if (this.catchUpMode.active) return;
+    this.catchUpMode.enter();
+    for (const group of this.groups) group.resize(this.cacheSizes());
+  }
+
+  /** Back to the live settings; the indexes put off by a rebuild are built now. */
+  private leaveCatchUp(): void {
+    if (this.deferredIndexes.size > 0) {
+      this.db.transaction(() => {
+        for (const projection of this.deferredIndexes) projection.setUp(this.db);
+      })();
+      this.deferredIndexes.clear();
+    }
+    if (!this.catchUpMode.active) return;
+    this.catchUpMode.leave();
+    for (const group of this.groups) group.resize(this.cacheSizes());
+  }
+
   /** Applies a batch to every projection it is new to, with their checkpoints, in one transaction. */
   private commit(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
-    const advanced = this.db.transaction(() => {
-      const result: Checkpoint[] = [];
-      for (const projection of this.projections) {
-        const checkpoint = this.checkpoints.get(projection.name);
-        if (!checkpoint) continue;
-        const fresh = events.filter((e) => after(e.position, checkpoint.position));
-        if (fresh.length === 0) continue;
-        const instants = this.streamClock.stamp(
-          projection.name,
-          fresh.map((event) => ({
-            streamId: event.streamId,
-            recordedAt: recordingInstantOf(event),
-          })),
-        );
-        const batch: ProjectionEvent[] = fresh.map((event, i) => ({ event, at: instants[i] }));
-        const lastAt = instants.reduce((a, b) => (b > a ? b : a), checkpoint.lastAt ?? '');
-        projection.applyBatch(this.db, batch);
-        const next: Checkpoint = {
-          ...checkpoint,
-          position: fresh[fresh.length - 1].position,
-          lastAt,
-          eventsApplied: checkpoint.eventsApplied + fresh.length,
-        };
-        this.checkpointTable.put(next);
-        result.push(next);
-      }
-      return result;
-    })();
+    let advanced: Checkpoint[];
+    try {
+      advanced = this.db.transaction(() => {
+        const result: Checkpoint[] = [];
+        for (const group of this.groups) {
+          const members = group.projections;
+          const checkpoint = this.checkpoints.get(members[0].name);
+          if (!checkpoint) continue;
+          // Events come in log order: those new to the group are a suffix of the batch.
+          let first = 0;
+          while (first < events.length && !after(events[first].position, checkpoint.position))
+            first += 1;
+          if (first === events.length) continue;
+          const fresh = first === 0 ? events : events.slice(first);
+          const instants = group.apply(fresh, this.streamClock);
+          let lastAt = checkpoint.lastAt ?? '';
+          for (const at of instants) if (at > lastAt) lastAt = at;
+          for (const projection of members) {
+            const previous = this.checkpoints.get(projection.name) ?? checkpoint;
+            const next: Checkpoint = {
+              ...previous,
+              position: fresh[fresh.length - 1].position,
+              lastAt,
+              eventsApplied: previous.eventsApplied + fresh.length,
+            };
+            this.checkpointTable.put(next);
+            result.push(next);
+          }
+        }
+        return result;
+      })();
+    } catch (error) {
+      // The caches ran ahead of the rolled-back rows: start over from what is stored.
+      this.groups = this.makeGroups();
+      throw error;
+    }
     for (const checkpoint of advanced) this.checkpoints.set(checkpoint.name, checkpoint);
+    this.mergeGroups();
+    // Nobody listens during a rebuild at start: the changes are not worth describing then.
+    const observed = this.changes.observed;
     for (const event of events) {
       if (!after(event.position, this.emittedUpTo)) continue;
       this.emittedUpTo = event.position;
-      this.changes.next({ change: projectedChange(event), position: event.position });
+      if (observed) this.changes.next({ change: projectedChange(event), position: event.position });
     }
     this.commits.next();
   }

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@duty-ledger/event-store';
+import type { TaskView } from '../shared/task-view';
+
+/** A task's view just before and just after one event of its stream. */
+export interface TaskChange {
+  /** Undefined until the task is registered. */
+  readonly before: TaskView | undefined;
+  /** Undefined when the event came before the task's registration (nothing to show). */
+  readonly after: TaskView | undefined;
+}
 
 /** An event as a projection receives it. */
 export interface ProjectionEvent {
@@ -10,22 +19,47 @@ export interface ProjectionEvent {
    * never goes back in time (see StreamClock).
    */
   readonly at: string;
+  /**
+   * For an event of a task stream (reports aside) when the projection keeps task views: the view
+   * before and after it. The runner folds each view once for every projection standing at the same
+   * checkpoint and stores it in each one's `taskViews` table.
+   */
+  readonly task?: TaskChange;
 }
 
 /**
- * A read model fed from the log. It owns its tables; the runner calls it inside the transaction
- * that also stores its checkpoint, so the rows and the checkpoint move together or not at all.
+ * Writes one read model's rows. Opened once per database by the runner, so statements are prepared
+ * once and caches can live across batches; the runner drops the writer (and its caches) whenever a
+ * transaction it wrote in rolls back, or its tables are reset.
+ */
+export interface ProjectionWriter {
+  /** Applies one event, in log order, after the read model's checkpoint; inside a transaction. */
+  apply(event: ProjectionEvent): void;
+}
+
+/**
+ * A read model fed from the log. It owns its tables; the runner calls its writer inside the
+ * transaction that also stores its checkpoint, so the rows and the checkpoint move together or not
+ * at all.
  */
 export interface Projection {
   readonly name: string;
   /** Bump when the tables or the way events map to rows change: the read model is rebuilt. */
   readonly version: number;
+  /** The table (see TaskViewTable) the runner keeps this read model's task views in, if it uses them. */
+  readonly taskViews?: string;
+  /**
+   * Indexes (by name) only its queries use, never its writer: while the read model is rebuilt from
+   * the start they are dropped, and `setUp` recreates them once it has caught up (or at the next
+   * start, should the process die before).
+   */
+  readonly queryIndexes?: readonly string[];
   /** Creates its tables and indexes if they do not exist. */
   setUp(db: Database.Database): void;
   /** Drops every table it owns. */
   tearDown(db: Database.Database): void;
-  /** Applies events, in log order, that are all after its checkpoint. */
-  applyBatch(db: Database.Database, events: readonly ProjectionEvent[]): void;
+  /** Prepares its statements on a database whose tables are set up. */
+  open(db: Database.Database): ProjectionWriter;
 }
 
 /** Drops the named tables; for `tearDown` implementations. */

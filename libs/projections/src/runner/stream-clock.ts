@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LruCache } from '../shared/lru-cache';
 
 /**
  * The latest read-side recording instant of each stream, per projection, stored in the same
@@ -29,19 +30,30 @@ export class StreamClock {
   }
 
   /**
-   * The instants of a batch of events on one projection's time axis: each raised to the latest
-   * instant of its stream so far. Call inside the batch's transaction.
+   * The instants of a batch of events on the time axis of projections that stand at the same
+   * checkpoint (so they share their stream instants): each raised to the latest instant of its
+   * stream so far, and stored for every one of them. `known` remembers instants across batches
+   * (it must be dropped with the transaction if that rolls back). Call inside the batch's
+   * transaction.
    */
-  stamp(projection: string, events: readonly { streamId: string; recordedAt: string }[]): string[] {
+  stamp(
+    projections: readonly string[],
+    events: readonly { streamId: string; recordedAt: string }[],
+    known: LruCache<string, string> = new LruCache(0),
+  ): string[] {
     const latest = new Map<string, string>();
     const stamped = events.map(({ streamId, recordedAt }) => {
-      let previous = latest.get(streamId);
-      if (previous === undefined) previous = this.select.get(projection, streamId)?.last_at ?? '';
+      let previous = latest.get(streamId) ?? known.get(streamId);
+      if (previous === undefined)
+        previous = this.select.get(projections[0], streamId)?.last_at ?? '';
       const at = recordedAt > previous ? recordedAt : previous;
       latest.set(streamId, at);
       return at;
     });
-    for (const [streamId, at] of latest) this.upsert.run(projection, streamId, at);
+    for (const [streamId, at] of latest) {
+      for (const projection of projections) this.upsert.run(projection, streamId, at);
+      known.set(streamId, at);
+    }
     return stamped;
   }
 

@@ -190,6 +190,21 @@ function applyTermsChange(target: TargetView, after: Partial<Terms>): TargetView
   return { ...target, current, deadlineMoves: target.deadlineMoves + (moved ? 1 : 0) };
 }
 
+/**
+ * Views never hold a key whose value is undefined: JSON drops such keys, and a view read back from
+ * its table must be the same object, key order included, as the one folded in memory, so that the
+ * stored view does not depend on whether it stayed cached between batches.
+ */
+function withoutUndefined<T extends object>(value: T): T {
+  return definedOnly(value) as T;
+}
+
+/** An assignment that is no longer owed: `owedSince` goes (not set to undefined, see above). */
+function answered(a: AssignmentView): AssignmentView {
+  const { owedSince: _owed, ...rest } = a;
+  return rest;
+}
+
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -211,7 +226,7 @@ export function evolveTaskView(
       title: d.title,
       dueDate: d.dueDate,
       registeredAt: ctx.at,
-      registeredBy: ctx.commandId,
+      ...(ctx.commandId !== undefined ? { registeredBy: ctx.commandId } : {}),
       targets: [],
       assignments: [],
       proposals: [],
@@ -259,11 +274,9 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
       const role: AssignmentRole = event.type === 'LeadAssigned' ? 'lead' : 'supporting';
       const existing = view.assignments.find((a) => sameAssignment(a, d.unit, role, d.targetId));
       if (existing)
-        return mapAssignment(view, { ...d, role }, (a) => ({
-          ...a,
-          viaGroup: d.viaGroup,
-          isGroup: d.isGroup,
-        }));
+        return mapAssignment(view, { ...d, role }, (a) =>
+          withoutUndefined({ ...a, viaGroup: d.viaGroup, isGroup: d.isGroup }),
+        );
       const assignment: AssignmentView = {
         unit: d.unit,
         role,
@@ -285,18 +298,16 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
     }
     case 'AssignmentAcknowledged':
       return mapAssignment(view, event.data, (a) => ({
-        ...a,
+        ...answered(a),
         ack: 'acknowledged',
         ackVersion: event.data.terms.version,
         answeredAt: ctx.at,
-        owedSince: undefined,
       }));
     case 'AssignmentDeclined':
       return mapAssignment(view, event.data, (a) => ({
-        ...a,
+        ...answered(a),
         ack: 'declined',
         answeredAt: ctx.at,
-        owedSince: undefined,
       }));
     case 'MilestoneReported':
       // Reports are the bulk of the log: each read model keeps them in a table of its own.

@@ -3,18 +3,23 @@ import { OPEN_END } from './time';
 
 export type RowValues = Record<string, string | number | null>;
 
+type Param = string | number | bigint | null;
+
 /**
  * A bitemporal table by recording time: every row is a version of one key, valid from the
  * instant it was recorded until the next version was (`valid_to`, OPEN_END while current).
  * "As of T" is `valid_from <= T AND valid_to > T`: at most one version of a key matches, and
  * a query never has to replay events. Versions are only ever closed, never edited, except that
  * a version superseded at its own instant is dropped (it was never visible).
+ *
+ * Statements are prepared once, when the read model's writer is opened on its database.
  */
 export class VersionedTable {
-  private readonly close: Database.Statement;
-  private readonly dropEmpty: Database.Statement;
-  private readonly insert: Database.Statement;
-  private readonly keyWhere: string;
+  /** Closes the current version and says when it began, so it is dropped only when it must be. */
+  private readonly close: Database.Statement<unknown[], { id: number; valid_from: string }>;
+  private readonly drop: Database.Statement<[number]>;
+  private readonly insert: Database.Statement<unknown[]>;
+  private readonly columns: readonly string[];
 
   constructor(
     db: Database.Database,
@@ -22,16 +27,14 @@ export class VersionedTable {
     private readonly keyColumns: readonly string[],
     private readonly valueColumns: readonly string[],
   ) {
-    this.keyWhere = keyColumns.map((c) => `${c} = @${c}`).join(' AND ');
-    const columns = [...keyColumns, ...valueColumns];
-    this.close = db.prepare(
-      `UPDATE ${table} SET valid_to = @at WHERE ${this.keyWhere} AND valid_to = '${OPEN_END}'`,
+    const keyWhere = keyColumns.map((c) => `${c} = ?`).join(' AND ');
+    this.columns = [...keyColumns, ...valueColumns];
+    this.close = db.prepare<unknown[], { id: number; valid_from: string }>(
+      `UPDATE ${table} SET valid_to = ? WHERE ${keyWhere} AND valid_to = '${OPEN_END}' RETURNING rowid AS id, valid_from`,
     );
-    this.dropEmpty = db.prepare(
-      `DELETE FROM ${table} WHERE ${this.keyWhere} AND valid_from = @at AND valid_to = @at`,
-    );
-    this.insert = db.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}, valid_from, valid_to) VALUES (${columns.map((c) => `@${c}`).join(', ')}, @at, '${OPEN_END}')`,
+    this.drop = db.prepare(`DELETE FROM ${table} WHERE rowid = ?`);
+    this.insert = db.prepare<unknown[]>(
+      `INSERT INTO ${table} (${this.columns.join(', ')}, valid_from, valid_to) VALUES (${this.columns.map(() => '?').join(', ')}, ?, '${OPEN_END}')`,
     );
   }
 
@@ -50,28 +53,23 @@ export class VersionedTable {
     for (const [key, row] of before) {
       const next = after.get(key);
       if (next && this.sameValues(row, next)) continue;
-      const keyParams = this.keyOf(row);
-      this.close.run({ ...keyParams, at });
-      this.dropEmpty.run({ ...keyParams, at });
+      const params: Param[] = [at];
+      for (const c of this.keyColumns) params.push(row[c]);
+      const closed = this.close.get(...params);
+      if (closed && closed.valid_from === at) this.drop.run(closed.id);
     }
     for (const [key, row] of after) {
       const previous = before.get(key);
       if (previous && this.sameValues(previous, row)) continue;
-      this.insert.run({ ...this.pick(row), at });
+      const params: Param[] = [];
+      for (const c of this.columns) params.push(row[c] ?? null);
+      params.push(at);
+      this.insert.run(...params);
     }
   }
 
   private sameValues(a: RowValues, b: RowValues): boolean {
-    return this.valueColumns.every((c) => a[c] === b[c]);
-  }
-
-  private keyOf(row: RowValues): RowValues {
-    return Object.fromEntries(this.keyColumns.map((c) => [c, row[c]]));
-  }
-
-  private pick(row: RowValues): RowValues {
-    return Object.fromEntries(
-      [...this.keyColumns, ...this.valueColumns].map((c) => [c, row[c] ?? null]),
-    );
+    for (const c of this.valueColumns) if (a[c] !== b[c]) return false;
+    return true;
   }
 }

@@ -2,17 +2,20 @@ import type Database from 'better-sqlite3';
 import type { Actor, TaskEvent } from '@duty-ledger/domain';
 import { formatPosition } from '@duty-ledger/event-store';
 import { asDomainEvent, metadataOf, occurredAtOf } from '../shared/domain-events';
+import { LruCache } from '../shared/lru-cache';
+import { ownersOf, type TargetValue, type TargetView, type TaskView } from '../shared/task-view';
 import {
-  evolveTaskView,
-  ownersOf,
-  type TargetValue,
-  type TargetView,
-  type TaskView,
-} from '../shared/task-view';
-import { TaskViewStore } from '../shared/task-view-store';
-import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
+  dropTables,
+  type Projection,
+  type ProjectionEvent,
+  type ProjectionWriter,
+} from '../runner/projection';
 import { classifyValueChange, type TargetChangeKind } from './change-kind';
-import { TARGET_CHANGE_TABLES, TARGET_CHANGES_DDL } from './target-changes.schema';
+import {
+  TARGET_CHANGE_QUERY_INDEXES,
+  TARGET_CHANGE_TABLES,
+  TARGET_CHANGES_DDL,
+} from './target-changes.schema';
 
 /** One row of the feed, before it is stored. */
 export interface ChangeRecord {
@@ -155,9 +158,88 @@ export function changesOf(
   }
 }
 
+class TargetChangesWriter implements ProjectionWriter {
+  private readonly insertPlan: Database.Statement<[string, number]>;
+  private readonly planYear: Database.Statement<[string], { year: number }>;
+  private readonly firstOwners: Database.Statement<[string, string | null], { previous: string }>;
+  private readonly insertChange: Database.Statement;
+  private readonly insertUnit: Database.Statement<[string, number | bigint]>;
+  private readonly years = new LruCache<string, number>(10_000);
+
+  constructor(db: Database.Database) {
+    const { changes, units, plans } = TARGET_CHANGE_TABLES;
+    this.insertPlan = db.prepare(`INSERT OR REPLACE INTO ${plans} (plan_id, year) VALUES (?, ?)`);
+    this.planYear = db.prepare(`SELECT year FROM ${plans} WHERE plan_id = ?`);
+    // The original owners are those before the first change of them.
+    this.firstOwners = db.prepare(
+      `SELECT previous FROM ${changes} WHERE task_id = ? AND target_id IS ? AND kind = 'owner-changed' ORDER BY seq LIMIT 1`,
+    );
+    this.insertChange = db.prepare(`INSERT INTO ${changes}
+      (kind, event_type, plan_id, plan_year, task_id, task_no, task_title, target_id, metric, original, previous, next,
+       proposed_by, proposed_by_unit, approved_by, actor, reason, reference, occurred_at, recorded_at, position)
+      VALUES (@kind, @event_type, @plan_id, @plan_year, @task_id, @task_no, @task_title, @target_id, @metric, @original, @previous, @next,
+       @proposed_by, @proposed_by_unit, @approved_by, @actor, @reason, @reference, @occurred_at, @recorded_at, @position)`);
+    this.insertUnit = db.prepare(`INSERT OR IGNORE INTO ${units} (unit, seq) VALUES (?, ?)`);
+  }
+
+  apply({ event: recorded, at, task }: ProjectionEvent): void {
+    const event = asDomainEvent(recorded);
+    if (!event) return;
+    if (event.type === 'PlanRegistered') {
+      this.insertPlan.run(event.data.planId, event.data.year);
+      this.years.set(event.data.planId, event.data.year);
+      return;
+    }
+    if (event.type === 'MilestoneReported' || !task?.before || !task.after) return;
+    const { before, after } = task;
+    const meta = metadataOf(recorded);
+    for (const change of changesOf(event, before, after, meta.actor, meta.commandId)) {
+      const original =
+        change.kind === 'owner-changed'
+          ? (this.firstOwners.get(after.taskId, change.targetId ?? null)?.previous ??
+            JSON.stringify(change.original))
+          : JSON.stringify(change.original);
+      const { lastInsertRowid } = this.insertChange.run({
+        kind: change.kind,
+        event_type: event.type,
+        plan_id: after.planId,
+        plan_year: this.yearOf(after.planId) ?? Number(after.dueDate.slice(0, 4)),
+        task_id: after.taskId,
+        task_no: after.no,
+        task_title: after.title,
+        target_id: change.targetId ?? null,
+        metric: change.metric ?? null,
+        original,
+        previous: JSON.stringify(change.previous),
+        next: JSON.stringify(change.next),
+        proposed_by: change.proposedBy ?? null,
+        proposed_by_unit: change.proposedByUnit ?? null,
+        approved_by: change.approvedBy ?? null,
+        actor: meta.actor ? JSON.stringify(meta.actor) : null,
+        reason: change.reason ?? null,
+        reference: change.reference ?? null,
+        occurred_at: occurredAtOf(recorded, at),
+        recorded_at: at,
+        position: formatPosition(recorded.position),
+      });
+      for (const unit of change.units) this.insertUnit.run(unit, lastInsertRowid);
+    }
+  }
+
+  private yearOf(planId: string): number | undefined {
+    const known = this.years.get(planId);
+    if (known !== undefined) return known;
+    const year = this.planYear.get(planId)?.year;
+    if (year !== undefined) this.years.set(planId, year);
+    return year;
+  }
+}
+
 export const targetChangesProjection: Projection = {
   name: 'target-changes',
   version: 1,
+  taskViews: TARGET_CHANGE_TABLES.taskViews,
+  queryIndexes: TARGET_CHANGE_QUERY_INDEXES,
 
   setUp(db) {
     db.exec(TARGET_CHANGES_DDL);
@@ -167,74 +249,7 @@ export const targetChangesProjection: Projection = {
     dropTables(db, Object.values(TARGET_CHANGE_TABLES));
   },
 
-  applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
-    const { changes, units, plans, taskViews } = TARGET_CHANGE_TABLES;
-    const views = new TaskViewStore(db, taskViews);
-    const insertPlan = db.prepare(`INSERT OR REPLACE INTO ${plans} (plan_id, year) VALUES (?, ?)`);
-    const planYear = db.prepare<[string], { year: number }>(
-      `SELECT year FROM ${plans} WHERE plan_id = ?`,
-    );
-    // The original owners are those before the first change of them.
-    const firstOwners = db.prepare<[string, string | null], { previous: string }>(
-      `SELECT previous FROM ${changes} WHERE task_id = ? AND target_id IS ? AND kind = 'owner-changed' ORDER BY seq LIMIT 1`,
-    );
-    const insertChange = db.prepare(`INSERT INTO ${changes}
-      (kind, event_type, plan_id, plan_year, task_id, task_no, task_title, target_id, metric, original, previous, next,
-       proposed_by, proposed_by_unit, approved_by, actor, reason, reference, occurred_at, recorded_at, position)
-      VALUES (@kind, @event_type, @plan_id, @plan_year, @task_id, @task_no, @task_title, @target_id, @metric, @original, @previous, @next,
-       @proposed_by, @proposed_by_unit, @approved_by, @actor, @reason, @reference, @occurred_at, @recorded_at, @position)`);
-    const insertUnit = db.prepare(`INSERT OR IGNORE INTO ${units} (unit, seq) VALUES (?, ?)`);
-
-    for (const { event: recorded, at } of events) {
-      const event = asDomainEvent(recorded);
-      if (!event) continue;
-      if (event.type === 'PlanRegistered') {
-        insertPlan.run(event.data.planId, event.data.year);
-        continue;
-      }
-      if (event.type === 'MilestoneReported') continue;
-      const meta = metadataOf(recorded);
-      const before = views.get(event.data.taskId);
-      const after = evolveTaskView(before, event, {
-        at,
-        actor: meta.actor,
-        commandId: meta.commandId,
-      });
-      if (!after) continue;
-      views.put(after);
-      if (!before) continue;
-      for (const change of changesOf(event, before, after, meta.actor, meta.commandId)) {
-        const original =
-          change.kind === 'owner-changed'
-            ? (firstOwners.get(after.taskId, change.targetId ?? null)?.previous ??
-              JSON.stringify(change.original))
-            : JSON.stringify(change.original);
-        const { lastInsertRowid } = insertChange.run({
-          kind: change.kind,
-          event_type: event.type,
-          plan_id: after.planId,
-          plan_year: planYear.get(after.planId)?.year ?? Number(after.dueDate.slice(0, 4)),
-          task_id: after.taskId,
-          task_no: after.no,
-          task_title: after.title,
-          target_id: change.targetId ?? null,
-          metric: change.metric ?? null,
-          original,
-          previous: JSON.stringify(change.previous),
-          next: JSON.stringify(change.next),
-          proposed_by: change.proposedBy ?? null,
-          proposed_by_unit: change.proposedByUnit ?? null,
-          approved_by: change.approvedBy ?? null,
-          actor: meta.actor ? JSON.stringify(meta.actor) : null,
-          reason: change.reason ?? null,
-          reference: change.reference ?? null,
-          occurred_at: occurredAtOf(recorded, at),
-          recorded_at: at,
-          position: formatPosition(recorded.position),
-        });
-        for (const unit of change.units) insertUnit.run(unit, lastInsertRowid);
-      }
-    }
-    views.flush();
+  open(db) {
+    return new TargetChangesWriter(db);
   },
 };

@@ -1,4 +1,4 @@
-import { TaskViewStore } from '../shared/task-view-store';
+import { TaskViewTable } from '../shared/task-view-store';
 
 /**
  * The audit feed of changes to what is owed: one row per change of a target's value, of a due
@@ -15,8 +15,14 @@ export const TARGET_CHANGE_TABLES = {
 
 const { taskViews, plans, changes, units } = TARGET_CHANGE_TABLES;
 
+/**
+ * The indexes only queries read: the writer finds the first change of owners through
+ * `${changes}_by_target`. A rebuild from the start puts these off.
+ */
+export const TARGET_CHANGE_QUERY_INDEXES = [`${changes}_by_time`, `${changes}_by_kind`] as const;
+
 export const TARGET_CHANGES_DDL = `
-${TaskViewStore.ddl(taskViews)}
+${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (plan_id TEXT PRIMARY KEY, year INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${changes} (
   seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, event_type TEXT NOT NULL, plan_id TEXT NOT NULL, plan_year INTEGER NOT NULL,

@@ -2,17 +2,22 @@ import type Database from 'better-sqlite3';
 import type { TaskEvent } from '@duty-ledger/domain';
 import { formatPosition } from '@duty-ledger/event-store';
 import { asDomainEvent, metadataOf, occurredAtOf } from '../shared/domain-events';
+import { LruCache } from '../shared/lru-cache';
+import { sameJson } from '../shared/same-json';
 import {
-  evolveTaskView,
   leadsAcknowledged,
   ownersOf,
   covers,
   type TaskView,
   type TargetView,
 } from '../shared/task-view';
-import { TaskViewStore } from '../shared/task-view-store';
-import { dropTables, type Projection, type ProjectionEvent } from '../runner/projection';
-import { TARGET_TABLES, TARGETS_DDL } from './targets.schema';
+import {
+  dropTables,
+  type Projection,
+  type ProjectionEvent,
+  type ProjectionWriter,
+} from '../runner/projection';
+import { TARGET_QUERY_INDEXES, TARGET_TABLES, TARGETS_DDL } from './targets.schema';
 import type { FieldChange, TargetState, TrackedField } from './target-state';
 
 /** The fields a history entry shows the before/after of (the latest report aside, see below). */
@@ -39,7 +44,7 @@ export function fieldChanges(
   return fields.flatMap((field) => {
     const from = before?.[field];
     const to = after?.[field];
-    return JSON.stringify(from) === JSON.stringify(to)
+    return sameJson(from, to)
       ? []
       : [
           {
@@ -98,9 +103,138 @@ function reasonOf(event: TaskEvent): string | undefined {
   return data.reason ?? data.note;
 }
 
+type Text = string | null;
+/** A history entry's columns: those of its event, then target_id, changes, state. */
+type EntryParams = [[string, Text, string, string, string, Text, Text], string, string, Text];
+
+interface LatestReport {
+  readonly value: number;
+  readonly asOf: string;
+  readonly unit: string;
+}
+
+/** Per target: its state as history entries store it, and its tracked fields. */
+interface TargetFacts {
+  readonly state: TargetState;
+  readonly tracked: Record<string, unknown> | undefined;
+}
+
+/**
+ * The facts of one view's targets, each worked out on first use (a target-level event needs one,
+ * a task-level event all). Kept for the view's next event, whose "before" it is.
+ */
+class ViewFacts {
+  private readonly targets = new Map<string, TargetFacts | null>();
+
+  constructor(readonly view: TaskView) {}
+
+  of(targetId: string): TargetFacts | undefined {
+    let facts = this.targets.get(targetId);
+    if (facts === undefined) {
+      const target = this.view.targets.find((t) => t.targetId === targetId);
+      facts = target
+        ? { state: targetState(this.view, target), tracked: trackedFields(target, this.view) }
+        : null;
+      this.targets.set(targetId, facts);
+    }
+    return facts ?? undefined;
+  }
+}
+
+class TargetsWriter implements ProjectionWriter {
+  private readonly insertPlan: Database.Statement<[string, string, number]>;
+  private readonly insertEntry: Database.Statement<EntryParams>;
+  private readonly latestReport: Database.Statement<[string], LatestReport>;
+  private readonly insertReport: Database.Statement;
+  /** The latest report of each target, as the report table would answer. */
+  private readonly latest = new LruCache<string, LatestReport>(20_000);
+  private readonly lastFacts = new LruCache<string, ViewFacts>(256);
+
+  constructor(db: Database.Database) {
+    this.insertPlan = db.prepare(
+      `INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`,
+    );
+    this.insertEntry = db.prepare(`INSERT INTO ${TARGET_TABLES.history}
+      (type, actor, occurred_at, recorded_at, position, reason, reference, target_id, changes, state)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.latestReport = db.prepare(
+      `SELECT value, as_of_date AS asOf, unit FROM ${TARGET_TABLES.reports} WHERE target_id = ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
+    );
+    this.insertReport = db.prepare(`INSERT INTO ${TARGET_TABLES.reports}
+      (target_id, milestone_id, unit, value, as_of_date, recorded_at, note, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  }
+
+  apply({ event: recorded, at, task }: ProjectionEvent): void {
+    const event = asDomainEvent(recorded);
+    if (!event) return;
+    if (event.type === 'PlanRegistered') {
+      this.insertPlan.run(event.data.planId, event.data.title, event.data.year);
+      return;
+    }
+    const meta = metadataOf(recorded);
+    // What every entry of this event shares: type, actor, occurred_at, recorded_at, position, reason, reference.
+    const entry: EntryParams[0] = [
+      event.type,
+      meta.actor ? JSON.stringify(meta.actor) : null,
+      occurredAtOf(recorded, at),
+      at,
+      formatPosition(recorded.position),
+      reasonOf(event) ?? null,
+      (event.data as { reference?: string }).reference ?? null,
+    ];
+    if (event.type === 'MilestoneReported') {
+      // Reports change no terms: the entry shows how the latest report moved, from the report table.
+      const d = event.data;
+      const before = this.latest.get(d.targetId) ?? this.latestReport.get(d.targetId);
+      this.insertReport.run(
+        d.targetId,
+        d.milestoneId,
+        d.unit,
+        d.value,
+        d.asOf,
+        at,
+        d.note ?? null,
+        JSON.stringify(d.evidence),
+      );
+      // The latest is by measurement day, then recording order: the new report wins ties.
+      const after =
+        before === undefined || d.asOf >= before.asOf
+          ? { value: d.value, asOf: d.asOf, unit: d.unit }
+          : before;
+      this.latest.set(d.targetId, after);
+      const changes = fieldChanges({ latestReport: before }, { latestReport: after });
+      this.insertEntry.run(entry, d.targetId, JSON.stringify(changes), null);
+      return;
+    }
+    if (!task?.after) return;
+    const { before, after } = task;
+    const factsBefore = before && this.factsOf(before);
+    const factsAfter = this.factsOf(after);
+    for (const targetId of touchedTargets(event, after)) {
+      const now = factsAfter.of(targetId);
+      if (!now) continue;
+      const was = factsBefore?.of(targetId);
+      this.insertEntry.run(
+        entry,
+        targetId,
+        JSON.stringify(fieldChanges(was?.tracked, now.tracked)),
+        was && sameJson(was.state, now.state) ? null : JSON.stringify(now.state),
+      );
+    }
+    this.lastFacts.set(after.taskId, factsAfter);
+  }
+
+  private factsOf(view: TaskView): ViewFacts {
+    const last = this.lastFacts.get(view.taskId);
+    return last?.view === view ? last : new ViewFacts(view);
+  }
+}
+
 export const targetsProjection: Projection = {
   name: 'targets',
   version: 1,
+  taskViews: TARGET_TABLES.taskViews,
+  queryIndexes: TARGET_QUERY_INDEXES,
 
   setUp(db) {
     db.exec(TARGETS_DDL);
@@ -110,93 +244,7 @@ export const targetsProjection: Projection = {
     dropTables(db, Object.values(TARGET_TABLES));
   },
 
-  applyBatch(db: Database.Database, events: readonly ProjectionEvent[]) {
-    const views = new TaskViewStore(db, TARGET_TABLES.taskViews);
-    const insertPlan = db.prepare(
-      `INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`,
-    );
-    const insertEntry = db.prepare(`INSERT INTO ${TARGET_TABLES.history}
-      (target_id, type, actor, occurred_at, recorded_at, position, reason, reference, changes, state)
-      VALUES (@target_id, @type, @actor, @occurred_at, @recorded_at, @position, @reason, @reference, @changes, @state)`);
-    const latestReport = db.prepare<[string], { value: number; asOf: string; unit: string }>(
-      `SELECT value, as_of_date AS asOf, unit FROM ${TARGET_TABLES.reports} WHERE target_id = ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
-    );
-    const insertReport = db.prepare(`INSERT INTO ${TARGET_TABLES.reports}
-      (target_id, milestone_id, unit, value, as_of_date, recorded_at, note, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-
-    for (const { event: recorded, at } of events) {
-      const event = asDomainEvent(recorded);
-      if (!event) continue;
-      if (event.type === 'PlanRegistered') {
-        insertPlan.run(event.data.planId, event.data.title, event.data.year);
-        continue;
-      }
-      const meta = metadataOf(recorded);
-      const entry = {
-        type: event.type,
-        actor: meta.actor ? JSON.stringify(meta.actor) : null,
-        occurred_at: occurredAtOf(recorded, at),
-        recorded_at: at,
-        position: formatPosition(recorded.position),
-        reason: reasonOf(event) ?? null,
-        reference: (event.data as { reference?: string }).reference ?? null,
-      };
-      if (event.type === 'MilestoneReported') {
-        // Reports change no terms: the entry shows how the latest report moved, from the report table.
-        const d = event.data;
-        const before = latestReport.get(d.targetId);
-        insertReport.run(
-          d.targetId,
-          d.milestoneId,
-          d.unit,
-          d.value,
-          d.asOf,
-          at,
-          d.note ?? null,
-          JSON.stringify(d.evidence),
-        );
-        // The latest is by measurement day, then recording order: the new report wins ties.
-        const after =
-          before === undefined || d.asOf >= before.asOf
-            ? { value: d.value, asOf: d.asOf, unit: d.unit }
-            : before;
-        const changes = fieldChanges({ latestReport: before }, { latestReport: after });
-        insertEntry.run({
-          ...entry,
-          target_id: d.targetId,
-          changes: JSON.stringify(changes),
-          state: null,
-        });
-        continue;
-      }
-      const before = views.get(event.data.taskId);
-      const after = evolveTaskView(before, event, {
-        at,
-        actor: meta.actor,
-        commandId: meta.commandId,
-      });
-      if (!after) continue;
-      views.put(after);
-      for (const targetId of touchedTargets(event, after)) {
-        const targetBefore = before?.targets.find((t) => t.targetId === targetId);
-        const targetAfter = after.targets.find((t) => t.targetId === targetId);
-        if (!targetAfter) continue;
-        const stateBefore =
-          before && targetBefore ? JSON.stringify(targetState(before, targetBefore)) : undefined;
-        const stateAfter = JSON.stringify(targetState(after, targetAfter));
-        insertEntry.run({
-          ...entry,
-          target_id: targetId,
-          changes: JSON.stringify(
-            fieldChanges(
-              before && trackedFields(targetBefore, before),
-              trackedFields(targetAfter, after),
-            ),
-          ),
-          state: stateAfter === stateBefore ? null : stateAfter,
-        });
-      }
-    }
-    views.flush();
+  open(db) {
+    return new TargetsWriter(db);
   },
 };

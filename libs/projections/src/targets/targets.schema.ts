@@ -1,4 +1,4 @@
-import { TaskViewStore } from '../shared/task-view-store';
+import { TaskViewTable } from '../shared/task-view-store';
 
 /**
  * The targets read model: for each target, every event that touched it in log order with the
@@ -15,8 +15,14 @@ export const TARGET_TABLES = {
 
 const { taskViews, plans, history, reports } = TARGET_TABLES;
 
+/**
+ * The indexes only queries read: the writer appends history entries and finds a target's latest
+ * report through `${reports}_latest`. A rebuild from the start puts these off.
+ */
+export const TARGET_QUERY_INDEXES = [`${history}_by_target`, `${history}_states`] as const;
+
 export const TARGETS_DDL = `
-${TaskViewStore.ddl(taskViews)}
+${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${history} (
   seq INTEGER PRIMARY KEY, target_id TEXT NOT NULL, type TEXT NOT NULL, actor TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,

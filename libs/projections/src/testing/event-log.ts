@@ -3,6 +3,8 @@ import type { Actor, PlanEvent, TaskEvent } from '@duty-ledger/domain';
 import { planStreamId, taskStreamId } from '@duty-ledger/domain';
 import type Database from 'better-sqlite3';
 import type { Projection } from '../runner/projection';
+import { foldTaskEvent } from '../runner/task-fold';
+import { TaskViewStore, TaskViewTable } from '../shared/task-view-store';
 
 type CatalogueEvent = PlanEvent | TaskEvent;
 
@@ -87,16 +89,24 @@ export class EventLog {
   }
 }
 
-/** Applies events to a projection as the runner does: one transaction, recording time as `at`. */
+/**
+ * Applies events to a projection as the runner does (task views folded and stored, one
+ * transaction), with the recording time as `at` and nothing cached between calls.
+ */
 export function project(
   db: Database.Database,
   projection: Projection,
   events: readonly RecordedEvent[],
 ): void {
-  db.transaction(() =>
-    projection.applyBatch(
-      db,
-      events.map((event) => ({ event, at: event.recordedAt.toISOString() })),
-    ),
-  )();
+  db.transaction(() => {
+    const writer = projection.open(db);
+    const table = projection.taskViews ? new TaskViewTable(db, projection.taskViews) : undefined;
+    const views = new TaskViewStore(0);
+    for (const event of events) {
+      const at = event.recordedAt.toISOString();
+      const task = table && foldTaskEvent(views, table, event, at);
+      writer.apply(task ? { event, at, task } : { event, at });
+    }
+    views.flush(table ? [table] : []);
+  })();
 }

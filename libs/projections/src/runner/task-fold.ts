@@ -1,0 +1,27 @@
+import type { RecordedEvent } from '@duty-ledger/event-store';
+import { asDomainEvent, metadataOf } from '../shared/domain-events';
+import { evolveTaskView } from '../shared/task-view';
+import type { TaskViewStore, TaskViewTable } from '../shared/task-view-store';
+import type { TaskChange } from './projection';
+
+/**
+ * Folds one event into its task's view: the change a projection is handed, or undefined for events
+ * that are not about a task's view (plans, reports, types this build does not know). The new view
+ * goes into `views`, to be written at the end of the batch; `source` is read on a cache miss.
+ */
+export function foldTaskEvent(
+  views: TaskViewStore,
+  source: TaskViewTable,
+  recorded: RecordedEvent,
+  at: string,
+): TaskChange | undefined {
+  const event = asDomainEvent(recorded);
+  // Reports are kept in tables of their own: they never change a task view.
+  if (!event || event.type === 'PlanRegistered' || event.type === 'MilestoneReported')
+    return undefined;
+  const before = views.get(event.data.taskId, source);
+  const meta = metadataOf(recorded);
+  const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });
+  if (after !== undefined && after !== before) views.put(after);
+  return { before, after };
+}
