@@ -7,6 +7,7 @@ import {
   type JsonObject,
 } from '@duty-ledger/event-store';
 import { deterministicUuid } from './deterministic-id';
+import type { Snapshot, StreamStateCache } from './stream-state-cache';
 
 type AnyEvent = { type: string; schemaVersion: number; data: object };
 
@@ -28,6 +29,8 @@ export interface ExecutionOptions {
   /** Metadata stamped on every event; recordedAt is added at append. */
   readonly metadata: JsonObject;
   readonly recordedAt: () => string;
+  /** Called before each retry after a lost revision race (for the retry count in the logs). */
+  readonly onRetry?: () => void;
 }
 
 export interface CommandResult<Event> {
@@ -41,16 +44,25 @@ export interface CommandResult<Event> {
 
 const MAX_ATTEMPTS = 5;
 
-/** Reads the stream and folds it; revision -1 when the stream does not exist yet. */
+/**
+ * Reads the stream and folds it; revision -1 when the stream does not exist yet. With a cache, the
+ * fold starts from the state cached for the stream and reads only the events after its revision:
+ * the read still goes to the store, so events appended by other processes are folded in too.
+ */
 export async function loadState<State, Event extends AnyEvent>(
   store: EventStore,
   streamId: string,
   decider: Fold<State, Event>,
-): Promise<{ state: State; revision: number }> {
-  let state = decider.initialState();
-  let revision = -1;
+  cache?: StreamStateCache<State>,
+): Promise<Snapshot<State>> {
+  const cached = cache?.get(streamId);
+  let state = cached ? cached.state : decider.initialState();
+  let revision = cached ? cached.revision : -1;
   try {
-    for await (const recorded of store.readStream(streamId)) {
+    const events = cached
+      ? store.readStream(streamId, { fromRevision: cached.revision + 1 })
+      : store.readStream(streamId);
+    for await (const recorded of events) {
       state = decider.evolve(state, {
         type: recorded.type,
         schemaVersion: recorded.schemaVersion,
@@ -60,7 +72,13 @@ export async function loadState<State, Event extends AnyEvent>(
     }
   } catch (error) {
     if (!(error instanceof StreamNotFoundError)) throw error;
+    // Only a store emptied under a running process gets here with a cached state.
+    if (cached) {
+      cache?.forget(streamId);
+      return { state: decider.initialState(), revision: -1 };
+    }
   }
+  if (revision >= 0) cache?.remember(streamId, { state, revision });
   return { state, revision };
 }
 
@@ -75,9 +93,10 @@ export async function executeCommand<Command, State, Event extends AnyEvent>(
   decider: Decider<Command, State, Event>,
   command: Command,
   options: ExecutionOptions,
+  cache?: StreamStateCache<State>,
 ): Promise<CommandResult<Event>> {
   for (let attempt = 1; ; attempt += 1) {
-    const { state, revision } = await loadState(store, streamId, decider);
+    const { state, revision } = await loadState(store, streamId, decider, cache);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedVersionError(
         streamId,
@@ -99,11 +118,13 @@ export async function executeCommand<Command, State, Event extends AnyEvent>(
         events,
       };
     } catch (error) {
-      const retry =
-        error instanceof WrongExpectedVersionError &&
-        options.expectedRevision === undefined &&
-        attempt < MAX_ATTEMPTS;
-      if (!retry) throw error;
+      const conflict = error instanceof WrongExpectedVersionError;
+      // Usually the cache is merely behind another writer, but a conflict is also how a stream
+      // whose stored history no longer matches it (restored from a backup) shows: read it afresh.
+      if (conflict) cache?.forget(streamId);
+      if (!conflict || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS)
+        throw error;
+      options.onRetry?.();
     }
   }
 }
