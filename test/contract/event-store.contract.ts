@@ -321,6 +321,107 @@ export function describeEventStoreContract(
           expect(stored[1].id).toBe(contenders[winners[0]].id);
         });
       });
+
+      // Appends issued without awaiting each other: an adapter that commits them together (the
+      // SQLite store's group commit) must still check and answer each one on its own.
+      describe('given two streams at revision 0', () => {
+        it('when three appends per stream expecting 0 race, interleaved, then one per stream wins and the others get WrongExpectedVersion(0, actual 1)', async () => {
+          const streams = [names.stream('left'), names.stream('right')];
+          for (const stream of streams) await given(stream, [newEvent(names.type('Opened'))]);
+          const contenders = [0, 1, 2].flatMap((round) =>
+            streams.map((stream) => ({
+              stream,
+              event: newEvent(names.type('Claimed'), { round }),
+            })),
+          );
+
+          const outcomes = await Promise.allSettled(
+            contenders.map(({ stream, event }) =>
+              store.append(stream, [event], { expectedRevision: 0 }),
+            ),
+          );
+
+          for (const stream of streams) {
+            const mine = outcomes.filter((_, index) => contenders[index].stream === stream);
+            expect(mine.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+            for (const outcome of mine) {
+              if (outcome.status === 'fulfilled') {
+                expect(outcome.value.nextExpectedRevision).toBe(1);
+                continue;
+              }
+              expect(outcome.reason).toBeInstanceOf(WrongExpectedVersionError);
+              expect(outcome.reason).toMatchObject({ streamId: stream, expected: 0, actual: 1 });
+            }
+            const stored = await readStream(stream);
+            expect(revisionsOf(stored)).toEqual([0, 1]);
+            const winner = contenders.find(
+              (contender, index) =>
+                contender.stream === stream && outcomes[index].status === 'fulfilled',
+            );
+            expect(stored[1].id).toBe(winner?.event.id);
+          }
+        });
+      });
+
+      describe('given a stream at revision 0 and appends to three streams issued at once', () => {
+        it('when the one to the existing stream fails its revision check, then the other two are written and each result points at its own last event', async () => {
+          const existing = names.stream('existing');
+          const fresh = names.stream('fresh');
+          const any = names.stream('any');
+          const first = newEvent(names.type('Opened'));
+          await given(existing, [first]);
+          const refused = newEvents(names.type('Line'), 3);
+          const freshEvents = newEvents(names.type('Placed'), 2);
+          const anyEvent = newEvent(names.type('Noted'));
+
+          const [toFresh, toExisting, toAny] = await Promise.allSettled([
+            store.append(fresh, freshEvents, { expectedRevision: 'no_stream' }),
+            store.append(existing, refused, { expectedRevision: 'no_stream' }),
+            store.append(any, [anyEvent], { expectedRevision: 'any' }),
+          ]);
+
+          expect(toExisting.status).toBe('rejected');
+          expect(toExisting.status === 'rejected' && toExisting.reason).toMatchObject({
+            streamId: existing,
+            expected: 'no_stream',
+            actual: 0,
+          });
+          expect(idsOf(await readStream(existing))).toEqual([first.id]);
+          const all = await readAllOf(store, names);
+          expect(idsOf(all).sort()).toEqual(
+            idsOf([first, ...freshEvents, anyEvent]).sort() as string[],
+          );
+          const position = (id: string | undefined) =>
+            all.find((event) => event.id === id)!.position;
+          if (toFresh.status !== 'fulfilled' || toAny.status !== 'fulfilled')
+            throw new Error('the appends to fresh and any should have succeeded');
+          expect(toFresh.value.nextExpectedRevision).toBe(1);
+          expect(toFresh.value.position).toEqual(position(freshEvents[1].id));
+          expect(toAny.value.nextExpectedRevision).toBe(0);
+          expect(toAny.value.position).toEqual(position(anyEvent.id));
+        });
+      });
+
+      describe('given no stream', () => {
+        it.each(['no_stream', 'any'] as const)(
+          'when [A, B] and its retry are appended at once expecting %s, then both succeed with the same result and one copy is stored',
+          async (expectedRevision) => {
+            const stream = names.stream('order');
+            const batch = [newEvent(names.type('A')), newEvent(names.type('B'))];
+
+            const [original, retry] = await Promise.all([
+              store.append(stream, batch, { expectedRevision }),
+              store.append(stream, batch, { expectedRevision }),
+            ]);
+
+            expect(retry).toEqual(original);
+            expect(original.nextExpectedRevision).toBe(1);
+            expect(idsOf(await readStream(stream))).toEqual(idsOf(batch));
+            const [, b] = await readAllOf(store, names);
+            expect(original.position).toEqual(b.position);
+          },
+        );
+      });
     });
 
     describe('atomicity', () => {

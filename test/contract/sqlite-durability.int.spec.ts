@@ -305,6 +305,32 @@ describe('SqliteEventStore on disk', () => {
         const next = await store.append('order-1', [newEvent('Line')], { expectedRevision: 0 });
         expect(next.nextExpectedRevision).toBe(1);
       });
+
+      it('when that append is issued together with appends to other streams, then only it fails, and the others are written', async () => {
+        const store = open();
+        await store.append('order-1', [newEvent('Opened')], { expectedRevision: 'no_stream' });
+        raw().exec(
+          "CREATE TRIGGER refuse_boom BEFORE INSERT ON events WHEN NEW.type = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom refused'); END;",
+        );
+        const before = newEvent('Placed');
+        const after = newEvent('Placed');
+
+        const [first, refused, last] = await Promise.allSettled([
+          store.append('order-2', [before], { expectedRevision: 'no_stream' }),
+          store.append('order-1', [newEvent('Line'), newEvent('Line'), newEvent('Boom')], {
+            expectedRevision: 0,
+          }),
+          store.append('order-3', [after], { expectedRevision: 'no_stream' }),
+        ]);
+
+        expect(refused.status === 'rejected' && refused.reason).toBeInstanceOf(
+          EventStoreUnavailableError,
+        );
+        expect([first.status, last.status]).toEqual(['fulfilled', 'fulfilled']);
+        expect(revisionsOf(await readStream(store, 'order-1'))).toEqual([0]);
+        expect(idsOf(await readStream(store, 'order-2'))).toEqual([before.id]);
+        expect(idsOf(await readStream(store, 'order-3'))).toEqual([after.id]);
+      });
     });
 
     describe('given another connection holds the write lock', () => {
@@ -386,6 +412,19 @@ describe('SqliteEventStore on disk', () => {
         await expect(collect(store.readAll())).rejects.toBeInstanceOf(EventStoreUnavailableError);
         await expect(store.headPosition()).rejects.toBeInstanceOf(EventStoreUnavailableError);
         await expect(store.close()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('given an append issued but not yet awaited', () => {
+      it('when the store is closed, then the append still succeeds and its event is in the file', async () => {
+        const store = open();
+        const event = newEvent('Opened');
+
+        const appended = store.append('order-1', [event], { expectedRevision: 'no_stream' });
+        await store.close();
+
+        await expect(appended).resolves.toMatchObject({ nextExpectedRevision: 0 });
+        expect(idsOf(await readStream(open(), 'order-1'))).toEqual([event.id]);
       });
     });
   });

@@ -34,6 +34,7 @@ import {
 import { backwardsExclusiveEnd, firstIncluded, lastSeenAt, toPosition } from './positions';
 import { openDatabase } from './schema';
 import { ChangeNotifier } from './change-notifier';
+import { GroupCommit, type Settled } from './group-commit';
 import { SqliteSubscription } from './sqlite-subscription';
 
 type Direction = 'forwards' | 'backwards';
@@ -43,6 +44,15 @@ interface AppendOutcome {
   readonly revision: number;
   readonly position: bigint;
 }
+
+interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly EncodedEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+/** Appends committed in one transaction at most; bounds how long other writers wait for the lock. */
+const MAX_GROUP_SIZE = 256;
 
 /**
  * better-sqlite3's SqliteError, recognised by its SQLITE_* code rather than by instanceof: the
@@ -54,6 +64,13 @@ function isSqliteError(error: unknown): error is { code: string; message: string
   if (typeof error !== 'object' || error === null) return false;
   const { code } = error as { code?: unknown };
   return typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
+/** Driver failures (closed store, lock timeout, I/O) become port errors; anything else is kept. */
+function portError(error: unknown): unknown {
+  return isSqliteError(error)
+    ? new EventStoreUnavailableError(`SQLite event store failure: ${error.message}`, error)
+    : error;
 }
 
 function validateExpected(expected: ExpectedRevision): void {
@@ -82,28 +99,45 @@ function validateMaxCount(maxCount: number | undefined): number {
 /**
  * The embedded event store: one SQLite file in WAL mode, with EventStoreDB's append, read and
  * subscription semantics. Several instances, in one process or several, may share a file: every
- * append runs its revision check and inserts in one BEGIN IMMEDIATE transaction, so positions and
- * revisions are assigned by one writer at a time.
+ * append runs its revision check and inserts inside a BEGIN IMMEDIATE transaction, so positions
+ * and revisions are assigned by one writer at a time.
+ *
+ * Group commit: the appends made during one turn of the event loop share that transaction, each in
+ * its own savepoint with its own checks and its own result or error, so N concurrent commands cost
+ * one durable commit (one fsync) instead of N. An append's promise settles once the group is on
+ * disk; a failed append leaves no trace and does not affect the others.
  */
 export class SqliteEventStore implements EventStore {
   private readonly notifier = new ChangeNotifier();
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly appendTransaction: (
-    streamId: string,
-    events: readonly EncodedEvent[],
-    expected: ExpectedRevision,
-  ) => AppendOutcome;
+  /** Called inside the group's transaction, it runs in a savepoint: a failure undoes only itself. */
+  private readonly appendInSavepoint: (request: AppendRequest) => AppendOutcome;
+  private readonly groupTransaction: (
+    requests: readonly AppendRequest[],
+  ) => readonly Settled<AppendOutcome>[];
+  private readonly groupCommit: GroupCommit<AppendRequest, AppendOutcome>;
   private closed = false;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly options: ResolvedSqliteOptions,
   ) {
-    this.appendTransaction = db.transaction(
-      (streamId: string, events: readonly EncodedEvent[], expected: ExpectedRevision) =>
-        this.appendInTransaction(streamId, events, expected),
+    this.appendInSavepoint = db.transaction((request: AppendRequest) =>
+      this.appendInTransaction(request.streamId, request.events, request.expected),
+    );
+    this.groupTransaction = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): Settled<AppendOutcome> => {
+        try {
+          return { ok: true, value: this.appendInSavepoint(request) };
+        } catch (error) {
+          // Some failures (I/O, disk full) end the whole transaction: then the group fails as one.
+          if (!db.inTransaction) throw error;
+          return { ok: false, error: portError(error) };
+        }
+      }),
     ).immediate;
+    this.groupCommit = new GroupCommit((requests) => this.commitGroup(requests), MAX_GROUP_SIZE);
   }
 
   /** Opens (and creates, if needed) the store in the given file. */
@@ -134,10 +168,12 @@ export class SqliteEventStore implements EventStore {
     if (size > this.options.maxAppendSize) {
       throw new AppendTooLargeError(streamId, this.options.maxAppendSize);
     }
-    const outcome = this.guard(() =>
-      this.appendTransaction(streamId, encoded, options.expectedRevision),
-    );
-    if (outcome.written) this.notifier.notify();
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+    const outcome = await this.groupCommit.submit({
+      streamId,
+      events: encoded,
+      expected: options.expectedRevision,
+    });
     return { nextExpectedRevision: outcome.revision, position: toPosition(outcome.position) };
   }
 
@@ -194,12 +230,20 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    // Appends already accepted are committed, not dropped.
+    this.groupCommit.flush();
     this.closed = true;
     this.statements.clear();
     this.db.close();
   }
 
   // ----- appends -----
+
+  private commitGroup(requests: readonly AppendRequest[]): readonly Settled<AppendOutcome>[] {
+    const settled = this.guard(() => this.groupTransaction(requests));
+    if (settled.some((outcome) => outcome.ok && outcome.value.written)) this.notifier.notify();
+    return settled;
+  }
 
   private appendInTransaction(
     streamId: string,
@@ -383,10 +427,7 @@ export class SqliteEventStore implements EventStore {
     try {
       return work();
     } catch (error) {
-      if (isSqliteError(error)) {
-        throw new EventStoreUnavailableError(`SQLite event store failure: ${error.message}`, error);
-      }
-      throw error;
+      throw portError(error);
     }
   }
 }
