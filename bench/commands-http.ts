@@ -6,6 +6,8 @@
  * on a fresh data dir where the seed plan is imported at start, with lead tokens of each target's
  * lead unit; requests go round-robin over the seed's 39 targets. Baseline: bare fastify answering
  * the same route with a canned body of the same size. autocannon on loopback, bounded duration.
+ * Retries (commands that lost a revision race and were decided again) come from the line the
+ * app's task-command handler logs at shutdown; they count the whole run, warm-up included.
  */
 import 'reflect-metadata';
 import { readFileSync, rmSync } from 'node:fs';
@@ -84,6 +86,12 @@ function milestoneRequests(targets: readonly Target[]): AutocannonRequest[] {
   ];
 }
 
+/** The app's shutdown line: "<n> task commands, <m> retries after a lost revision race". */
+function commandStatsOf(output: string): { commands: number; retries: number } | undefined {
+  const match = /(\d+) task commands, (\d+) retries/.exec(output);
+  return match ? { commands: Number(match[1]), retries: Number(match[2]) } : undefined;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs();
   const seconds = numberArg(args, 'seconds', 10);
@@ -105,6 +113,8 @@ async function main(): Promise<void> {
       profile,
     });
     let sample = '';
+    let result: ReturnType<typeof summarizeCannon> | undefined;
+    let rss: number | undefined;
     try {
       // One request per target first: proves the setup (201s) and gives the response size.
       for (const target of targets) {
@@ -126,7 +136,7 @@ async function main(): Promise<void> {
           requests: milestoneRequests(targets),
         });
       await app.profiler?.start();
-      const result = summarizeCannon(
+      result = summarizeCannon(
         await autocannon({
           url: app.url,
           connections,
@@ -143,26 +153,30 @@ async function main(): Promise<void> {
         await app.profiler.stop(file);
         console.log(`CPU profile of the app: ${file}`);
       }
-      const rss = rssOf(app.child.process.pid!);
-      figures.push({
-        server: 'app',
-        fsync,
-        ...result,
-        responseBytes: Buffer.byteLength(sample),
-        rssMiB: rss && mib(rss),
-      });
-      rows.push({
-        server: `Duty Ledger app (fsync=${fsync})`,
-        'req/s': result.requestsPerSecond,
-        'p50 ms': result.latencyMs.p50,
-        'p99 ms': result.latencyMs.p99,
-        '2xx': result.ok2xx,
-        'non-2xx': result.non2xx,
-        errors: result.errors,
-      });
+      rss = rssOf(app.child.process.pid!);
     } finally {
       await app.child.stop();
     }
+    const stats = commandStatsOf(app.child.output());
+    figures.push({
+      server: 'app',
+      fsync,
+      ...result,
+      responseBytes: Buffer.byteLength(sample),
+      rssMiB: rss && mib(rss),
+      taskCommands: stats?.commands,
+      retries: stats?.retries,
+    });
+    rows.push({
+      server: `Duty Ledger app (fsync=${fsync})`,
+      'req/s': result.requestsPerSecond,
+      'p50 ms': result.latencyMs.p50,
+      'p99 ms': result.latencyMs.p99,
+      '2xx': result.ok2xx,
+      'non-2xx': result.non2xx,
+      errors: result.errors,
+      retries: stats ? `${stats.retries} / ${stats.commands}` : '?',
+    });
 
     if (!bareFigures) {
       const bare = await startBare('commands-http', [
