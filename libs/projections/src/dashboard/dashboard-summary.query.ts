@@ -1,15 +1,16 @@
 import type Database from 'better-sqlite3';
 import {
   ITEM_VALID_SQL,
-  LATEST_REPORT_SQL,
+  LATEST_REPORT_JOIN,
   statusInputOf,
-  type ObligationRow,
+  type ItemStatusRow,
 } from '../obligations/obligations.query';
 import { OBLIGATION_TABLES } from '../obligations/obligations.schema';
 import { DEFAULT_RULE_SET, lightsOf } from '../status/rule-set';
-import { lightFor, statusFacts } from '../status/status-light';
+import { factsAt, hasFact, lightOfMask } from '../status/status-light';
 import type { AsOfOptions } from '../shared/as-of';
 import { asOfInstant } from '../shared/time';
+import { prepared } from '../shared/statement-cache';
 
 export interface StatusCounts {
   /** Items (targets, and tasks without targets) or obligations counted. */
@@ -72,19 +73,24 @@ class Tally {
   }
 }
 
-type ItemRow = Omit<
-  ObligationRow,
-  | 'unit'
-  | 'role'
-  | 'scope'
-  | 'via_group'
-  | 'is_group'
-  | 'ack_state'
-  | 'ack_version'
-  | 'assigned_at'
-  | 'answered_at'
-  | 'owed_since'
->;
+interface ItemRow extends ItemStatusRow {
+  item_id: string;
+  section_no: string;
+  section_title: string;
+}
+
+const { items, obligations, plans } = OBLIGATION_TABLES;
+
+const ITEMS_SQL = `SELECT i.item_id, i.section_no, i.section_title, i.due_date, p.year AS plan_year, i.value, i.comparator,
+       i.orig_value, i.orig_comparator, i.kind, i.baseline, i.completion, i.lead_acknowledged, r.value AS report_value
+     FROM ${items} i LEFT JOIN ${plans} p ON p.plan_id = i.plan_id ${LATEST_REPORT_JOIN}
+     WHERE i.plan_id = @planId AND ${ITEM_VALID_SQL} ORDER BY i.task_no, i.item_id`;
+
+const OWED_SQL = `SELECT o.unit, o.item_id FROM ${obligations} o JOIN ${items} i ON i.item_id = o.item_id AND ${ITEM_VALID_SQL}
+     WHERE i.plan_id = @planId AND o.valid_from <= @asOf AND o.valid_to > @asOf`;
+
+/** Unit names sort as Chinese readers expect; one collator, since making one per comparison is slow. */
+const byChineseName = new Intl.Collator('zh-CN').compare;
 
 /**
  * Counts by status light for one plan as of an instant: for the plan, per section (over targets and
@@ -96,10 +102,9 @@ export function dashboardSummary(
   options: AsOfOptions,
 ): DashboardSummary {
   const asOf = asOfInstant(options.asOf);
-  const now = new Date(asOf);
+  const nowMs = Date.parse(asOf);
   const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const lights = lightsOf(ruleSet);
-  const { items, obligations, plans } = OBLIGATION_TABLES;
 
   const assessed = new Map<
     string,
@@ -107,46 +112,40 @@ export function dashboardSummary(
   >();
   const plan = new Tally(lights);
   const sections = new Map<string, { title: string; tally: Tally }>();
-  const rows = db
-    .prepare<object, ItemRow>(
-      `SELECT i.*, i.unit AS target_unit, p.title AS plan_title, p.year AS plan_year, ${LATEST_REPORT_SQL} AS latest_report
-       FROM ${items} i LEFT JOIN ${plans} p ON p.plan_id = i.plan_id
-       WHERE i.plan_id = @planId AND ${ITEM_VALID_SQL} ORDER BY i.task_no, i.item_id`,
-    )
-    .iterate({ planId, asOf });
-  for (const row of rows) {
+  for (const row of prepared<[object], ItemRow>(db, ITEMS_SQL).all({ planId, asOf })) {
     const input = statusInputOf(row);
-    const { facts } = statusFacts(input, now, ruleSet);
-    const met = facts.has('verified') || facts.has('metCurrent');
+    const { mask } = factsAt(input, nowMs, ruleSet);
+    const met = hasFact(mask, 'verified') || hasFact(mask, 'metCurrent');
     const result = {
-      light: lightFor(facts, ruleSet),
+      light: lightOfMask(mask, ruleSet),
       quantified: input.current !== undefined,
       met,
-      overdue: facts.has('pastDue') && !met,
+      overdue: hasFact(mask, 'pastDue') && !met,
     };
     assessed.set(row.item_id, result);
     plan.add(result.light, result.quantified, result.met, result.overdue);
-    const section = sections.get(row.section_no) ?? {
-      title: row.section_title,
-      tally: new Tally(lights),
-    };
+    let section = sections.get(row.section_no);
+    if (!section) {
+      section = { title: row.section_title, tally: new Tally(lights) };
+      sections.set(row.section_no, section);
+    }
     section.tally.add(result.light, result.quantified, result.met, result.overdue);
-    sections.set(row.section_no, section);
   }
 
   const units = new Map<string, Tally>();
-  const owed = db
-    .prepare<object, { unit: string; item_id: string }>(
-      `SELECT o.unit, o.item_id FROM ${obligations} o JOIN ${items} i ON i.item_id = o.item_id AND ${ITEM_VALID_SQL}
-       WHERE i.plan_id = @planId AND o.valid_from <= @asOf AND o.valid_to > @asOf`,
-    )
-    .iterate({ planId, asOf });
+  const owed = prepared<[object], { unit: string; item_id: string }>(db, OWED_SQL).all({
+    planId,
+    asOf,
+  });
   for (const { unit, item_id } of owed) {
     const result = assessed.get(item_id);
     if (!result) continue;
-    const tally = units.get(unit) ?? new Tally(lights);
+    let tally = units.get(unit);
+    if (!tally) {
+      tally = new Tally(lights);
+      units.set(unit, tally);
+    }
     tally.add(result.light, result.quantified, result.met, result.overdue);
-    units.set(unit, tally);
   }
 
   return {
@@ -161,7 +160,7 @@ export function dashboardSummary(
       ...tally.counts(),
     })),
     units: [...units]
-      .sort(([a], [b]) => a.localeCompare(b, 'zh-CN'))
+      .sort(([a], [b]) => byChineseName(a, b))
       .map(([unit, tally]) => ({ unit, ...tally.counts() })),
   };
 }

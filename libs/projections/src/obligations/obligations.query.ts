@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { AssignmentRole, Comparator, MeasureKind, TargetKind } from '@duty-ledger/domain';
-import { assessStatus, type StatusAssessment, type StatusInput } from '../status/status-light';
-import { DEFAULT_RULE_SET } from '../status/rule-set';
+import { assessStatusAt, type StatusAssessment, type StatusInput } from '../status/status-light';
+import { DEFAULT_RULE_SET, type StatusRuleSet } from '../status/rule-set';
 import type { AckState, CompletionStatus, TargetValue } from '../shared/task-view';
 import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
+import { prepared } from '../shared/statement-cache';
 import { OBLIGATION_TABLES } from './obligations.schema';
+import { pageBounds, type PageRequest } from './page';
+import { itemsWithLight } from './items-with-light';
 
 export interface LatestReport {
   readonly value: number;
@@ -66,11 +69,7 @@ export interface ObligationFilter extends AsOfOptions {
   readonly planId?: string;
 }
 
-export interface ObligationPageRequest extends ObligationFilter {
-  /** Default 50, at most 1000. */
-  readonly limit?: number;
-  readonly offset?: number;
-}
+export interface ObligationPageRequest extends ObligationFilter, PageRequest {}
 
 export interface ObligationPage {
   readonly asOf: string;
@@ -82,8 +81,24 @@ export interface ObligationPage {
   readonly items: readonly Obligation[];
 }
 
+/** The columns of an item a light is computed from (shared with the dashboard). */
+export interface ItemStatusRow {
+  due_date: string;
+  plan_year: number | null;
+  value: number | null;
+  comparator: Comparator | null;
+  orig_value: number | null;
+  orig_comparator: Comparator | null;
+  kind: TargetKind | null;
+  baseline: number | null;
+  completion: CompletionStatus;
+  lead_acknowledged: number;
+  /** The latest report as of the instant (LATEST_REPORT_JOIN); null without one. */
+  report_value: number | null;
+}
+
 /** One joined row: an obligation with its item and the latest report as of the instant. */
-export interface ObligationRow {
+export interface ObligationRow extends ItemStatusRow {
   unit: string;
   role: AssignmentRole;
   scope: 'task' | 'target';
@@ -97,7 +112,6 @@ export interface ObligationRow {
   item_id: string;
   plan_id: string;
   plan_title: string | null;
-  plan_year: number | null;
   task_id: string;
   task_no: number;
   task_title: string;
@@ -105,36 +119,35 @@ export interface ObligationRow {
   section_title: string;
   target_id: string | null;
   metric: string | null;
-  kind: TargetKind | null;
   measure: MeasureKind | null;
-  baseline: number | null;
-  value: number | null;
-  comparator: Comparator | null;
   target_unit: string | null;
-  due_date: string;
-  orig_value: number | null;
-  orig_comparator: Comparator | null;
   orig_unit: string | null;
   orig_due_date: string;
-  completion: CompletionStatus;
-  lead_acknowledged: number;
   deadline_moves: number;
-  latest_report: string | null;
+  report_as_of: string | null;
+  report_recorded_at: string | null;
+  report_unit: string | null;
 }
 
 const { items, obligations: obligationTable, plans, reports } = OBLIGATION_TABLES;
 
 /**
- * The latest report of a target recorded up to @asOf: by measurement day, then recording order.
- * Walks the target's reports from the latest back to the first recorded by then, which is the
- * first one unless asOf lies before later reports.
+ * Joins `r`, the latest report of item i's target recorded up to @asOf: by measurement day, then
+ * recording order. The subquery walks the target's reports from the latest back to the first
+ * recorded by then (the first one unless asOf lies before later reports); the join by rowid gives
+ * its columns without building and parsing JSON per row.
  */
-export const LATEST_REPORT_SQL = `(SELECT json_object('value', r.value, 'asOf', r.as_of_date, 'recordedAt', r.recorded_at, 'unit', r.unit)
-   FROM ${reports} r INDEXED BY ${reports}_latest WHERE r.target_id = i.target_id AND r.recorded_at <= @asOf
-   ORDER BY r.as_of_date DESC, r.seq DESC LIMIT 1)`;
+export const LATEST_REPORT_JOIN = `LEFT JOIN ${reports} r ON r.seq = (SELECT l.seq FROM ${reports} l INDEXED BY ${reports}_latest
+   WHERE l.target_id = i.target_id AND l.recorded_at <= @asOf ORDER BY l.as_of_date DESC, l.seq DESC LIMIT 1)`;
+
+/** The columns of `r` (LATEST_REPORT_JOIN) as ItemStatusRow / ObligationRow name them. */
+export const LATEST_REPORT_COLUMNS = `r.value AS report_value, r.as_of_date AS report_as_of, r.recorded_at AS report_recorded_at, r.unit AS report_unit`;
 
 /** The version of item i valid at @asOf. */
 export const ITEM_VALID_SQL = `i.valid_from <= @asOf AND i.valid_to > @asOf`;
+
+/** The order obligations are listed in. */
+const ORDER_SQL = `ORDER BY i.due_date, i.plan_id, i.task_no, i.item_id, o.role, o.unit`;
 
 function whereClause(filter: ObligationFilter): string {
   return [
@@ -149,130 +162,131 @@ function whereClause(filter: ObligationFilter): string {
 
 const FROM_SQL = `FROM ${obligationTable} o JOIN ${items} i ON i.item_id = o.item_id AND ${ITEM_VALID_SQL} LEFT JOIN ${plans} p ON p.plan_id = i.plan_id`;
 
-function params(filter: ObligationFilter, asOf: string) {
-  return {
-    asOf,
-    ...(filter.unit !== undefined ? { unit: filter.unit } : {}),
-    ...(filter.planId !== undefined ? { planId: filter.planId } : {}),
-    ...(filter.dueBefore !== undefined ? { dueBefore: filter.dueBefore } : {}),
-  };
+/** Named parameters of a filter; better-sqlite3 refuses names the statement does not use. */
+function params(filter: ObligationFilter, asOf: string): Record<string, string | number> {
+  const named: Record<string, string | number> = { asOf };
+  if (filter.unit !== undefined) named.unit = filter.unit;
+  if (filter.planId !== undefined) named.planId = filter.planId;
+  if (filter.dueBefore !== undefined) named.dueBefore = filter.dueBefore;
+  return named;
 }
 
-function selectSql(filter: ObligationFilter, page = ''): string {
-  return `SELECT o.unit, o.role, o.scope, o.via_group, o.is_group, o.ack_state, o.ack_version, o.assigned_at, o.answered_at, o.owed_since,
+const OBLIGATION_COLUMNS = `o.unit, o.role, o.scope, o.via_group, o.is_group, o.ack_state, o.ack_version, o.assigned_at, o.answered_at, o.owed_since,
       i.item_id, i.plan_id, p.title AS plan_title, p.year AS plan_year, i.task_id, i.task_no, i.task_title, i.section_no, i.section_title,
       i.target_id, i.metric, i.kind, i.measure, i.baseline, i.value, i.comparator, i.unit AS target_unit, i.due_date,
       i.orig_value, i.orig_comparator, i.orig_unit, i.orig_due_date, i.completion, i.lead_acknowledged, i.deadline_moves,
-      ${LATEST_REPORT_SQL} AS latest_report
-    ${FROM_SQL} WHERE ${whereClause(filter)}
-    ORDER BY i.due_date, i.plan_id, i.task_no, i.item_id, o.role, o.unit ${page}`;
+      ${LATEST_REPORT_COLUMNS}`;
+
+function selectSql(filter: ObligationFilter, page = ''): string {
+  return `SELECT ${OBLIGATION_COLUMNS}
+    ${FROM_SQL} ${LATEST_REPORT_JOIN} WHERE ${whereClause(filter)}
+    ${ORDER_SQL} ${page}`;
 }
 
 /** The inputs of a status light for an item row (shared with the dashboard). */
-export function statusInputOf(row: {
-  due_date: string;
-  plan_year: number | null;
-  value: number | null;
-  comparator: Comparator | null;
-  orig_value: number | null;
-  orig_comparator: Comparator | null;
-  kind: TargetKind | null;
-  baseline: number | null;
-  completion: CompletionStatus;
-  lead_acknowledged: number;
-  latest_report: string | null;
-}): StatusInput {
-  const latest = row.latest_report ? (JSON.parse(row.latest_report) as LatestReport) : undefined;
+export function statusInputOf(row: ItemStatusRow): StatusInput {
   const quantified = row.value !== null && row.comparator !== null;
   return {
     dueDate: row.due_date,
     planYear: row.plan_year ?? Number(row.due_date.slice(0, 4)),
-    ...(quantified
-      ? { current: { value: row.value as number, comparator: row.comparator as Comparator } }
-      : {}),
-    ...(quantified && row.orig_value !== null && row.orig_comparator !== null
-      ? { original: { value: row.orig_value, comparator: row.orig_comparator } }
-      : {}),
-    ...(row.kind !== null ? { kind: row.kind } : {}),
-    ...(row.baseline !== null ? { baseline: row.baseline } : {}),
-    ...(latest ? { latestValue: latest.value } : {}),
+    current: quantified
+      ? { value: row.value as number, comparator: row.comparator as Comparator }
+      : undefined,
+    original:
+      quantified && row.orig_value !== null && row.orig_comparator !== null
+        ? { value: row.orig_value, comparator: row.orig_comparator }
+        : undefined,
+    kind: row.kind ?? undefined,
+    baseline: row.baseline ?? undefined,
+    latestValue: row.report_value ?? undefined,
     completion: row.completion,
     leadAcknowledged: row.lead_acknowledged === 1,
   };
 }
 
-const optional = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
-  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+const targetValue = (
+  value: number | null,
+  comparator: Comparator | null,
+  unit: string | null,
+): TargetValue | undefined =>
+  value === null || comparator === null ? undefined : { value, comparator, unit: unit ?? '' };
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Built field by field in a fixed order rather than through spreads: this runs for every row of a
+ * listing, and the key order is what clients have always received.
+ */
 function toObligation(row: ObligationRow, status: StatusAssessment): Obligation {
-  const targetValue = (
-    value: number | null,
-    comparator: Comparator | null,
-    unit: string | null,
-  ): TargetValue | undefined =>
-    value === null || comparator === null ? undefined : { value, comparator, unit: unit ?? '' };
-  return {
-    unit: row.unit,
-    role: row.role,
-    scope: row.scope,
-    ...optional('viaGroup', row.via_group),
-    isGroup: row.is_group === 1,
-    planId: row.plan_id,
-    ...optional('planTitle', row.plan_title),
-    sectionNo: row.section_no,
-    sectionTitle: row.section_title,
-    taskId: row.task_id,
-    taskNo: row.task_no,
-    taskTitle: row.task_title,
-    ...optional('targetId', row.target_id),
-    ...optional('metric', row.metric),
-    ...optional('kind', row.kind),
-    ...optional('measure', row.measure),
-    ...optional('baseline', row.baseline),
-    dueDate: row.due_date,
-    originalDueDate: row.orig_due_date,
-    ...optional('target', targetValue(row.value, row.comparator, row.target_unit)),
-    ...optional('originalTarget', targetValue(row.orig_value, row.orig_comparator, row.orig_unit)),
-    ...optional(
-      'latestReport',
-      row.latest_report ? (JSON.parse(row.latest_report) as LatestReport) : undefined,
-    ),
-    acknowledgement: {
-      state: row.ack_state,
-      ...optional('version', row.ack_version),
-      ...optional('answeredAt', row.answered_at),
-      ...optional('owedSince', row.owed_since),
-      assignedAt: row.assigned_at,
-    },
-    completion: row.completion,
-    leadAcknowledged: row.lead_acknowledged === 1,
-    deadlineMoves: row.deadline_moves,
-    status,
-  };
+  const o = { unit: row.unit, role: row.role, scope: row.scope } as Mutable<Obligation>;
+  if (row.via_group !== null) o.viaGroup = row.via_group;
+  o.isGroup = row.is_group === 1;
+  o.planId = row.plan_id;
+  if (row.plan_title !== null) o.planTitle = row.plan_title;
+  o.sectionNo = row.section_no;
+  o.sectionTitle = row.section_title;
+  o.taskId = row.task_id;
+  o.taskNo = row.task_no;
+  o.taskTitle = row.task_title;
+  if (row.target_id !== null) o.targetId = row.target_id;
+  if (row.metric !== null) o.metric = row.metric;
+  if (row.kind !== null) o.kind = row.kind;
+  if (row.measure !== null) o.measure = row.measure;
+  if (row.baseline !== null) o.baseline = row.baseline;
+  o.dueDate = row.due_date;
+  o.originalDueDate = row.orig_due_date;
+  const target = targetValue(row.value, row.comparator, row.target_unit);
+  if (target) o.target = target;
+  const original = targetValue(row.orig_value, row.orig_comparator, row.orig_unit);
+  if (original) o.originalTarget = original;
+  if (row.report_value !== null)
+    o.latestReport = {
+      value: row.report_value,
+      asOf: row.report_as_of as string,
+      recordedAt: row.report_recorded_at as string,
+      unit: row.report_unit as string,
+    };
+  const acknowledgement = { state: row.ack_state } as Mutable<Obligation['acknowledgement']>;
+  if (row.ack_version !== null) acknowledgement.version = row.ack_version;
+  if (row.answered_at !== null) acknowledgement.answeredAt = row.answered_at;
+  if (row.owed_since !== null) acknowledgement.owedSince = row.owed_since;
+  acknowledgement.assignedAt = row.assigned_at;
+  o.acknowledgement = acknowledgement;
+  o.completion = row.completion;
+  o.leadAcknowledged = row.lead_acknowledged === 1;
+  o.deadlineMoves = row.deadline_moves;
+  o.status = status;
+  return o;
 }
 
-function* assessedRows(
-  db: Database.Database,
-  filter: ObligationFilter,
-  asOf: string,
-  page = '',
-  pageParams = {},
-) {
-  const now = new Date(asOf);
-  const ruleSet = filter.ruleSet ?? DEFAULT_RULE_SET;
-  const rows = db
-    .prepare<object, ObligationRow>(selectSql(filter, page))
-    .iterate({ ...params(filter, asOf), ...pageParams });
+/** Rows assessed at an instant, keeping only one light when asked to. */
+function assessed(
+  rows: Iterable<ObligationRow>,
+  nowMs: number,
+  ruleSet: StatusRuleSet,
+  light: string | undefined,
+): Obligation[] {
+  const result: Obligation[] = [];
   for (const row of rows) {
-    const status = assessStatus(statusInputOf(row), now, ruleSet);
-    if (filter.status === undefined || status.light === filter.status)
-      yield toObligation(row, status);
+    const status = assessStatusAt(statusInputOf(row), nowMs, ruleSet);
+    if (light === undefined || status.light === light) result.push(toObligation(row, status));
   }
+  return result;
 }
 
 /** Every obligation matching the filter as of an instant, by due date (for exports). */
 export function listObligations(db: Database.Database, filter: ObligationFilter): Obligation[] {
-  return [...assessedRows(db, filter, asOfInstant(filter.asOf))];
+  const asOf = asOfInstant(filter.asOf);
+  const statement = prepared<[object], ObligationRow>(db, selectSql(filter));
+  // Narrow listings are read at once; a listing of every unit is walked row by row.
+  const narrow = filter.unit !== undefined || filter.planId !== undefined;
+  const bound = params(filter, asOf);
+  return assessed(
+    narrow ? statement.all(bound) : statement.iterate(bound),
+    Date.parse(asOf),
+    filter.ruleSet ?? DEFAULT_RULE_SET,
+    filter.status,
+  );
 }
 
 /** Everything one unit owes as of an instant, by due date; optionally only one light. */
@@ -284,30 +298,68 @@ export function unitObligations(
   return listObligations(db, { ...options, unit });
 }
 
-/** Obligations across units as of an instant, by due date, one page at a time. */
+/**
+ * A page of obligations across units with one light: the lights are computed per item (see
+ * itemsWithLight), the page is located by the items' obligation counts, and only the obligations
+ * of the items on the page are read and assessed.
+ */
+function pageByItemLight(
+  db: Database.Database,
+  request: ObligationPageRequest,
+  asOf: string,
+  limit: number,
+  offset: number,
+): { total: number; page: Obligation[] } {
+  const ruleSet = request.ruleSet ?? DEFAULT_RULE_SET;
+  const lit = itemsWithLight(db, request, asOf, request.status as string, ruleSet);
+  let total = 0;
+  let skip = 0;
+  const onPage: string[] = [];
+  for (const item of lit) {
+    const start = total;
+    total += item.obligations;
+    if (total <= offset || start >= offset + limit) continue;
+    if (onPage.length === 0) skip = offset - start;
+    onPage.push(item.itemId);
+  }
+  if (onPage.length === 0) return { total, page: [] };
+  const rows = prepared<[object], ObligationRow>(
+    db,
+    `SELECT ${OBLIGATION_COLUMNS} ${FROM_SQL} ${LATEST_REPORT_JOIN}
+     WHERE ${whereClause(request)} AND o.item_id IN (SELECT value FROM json_each(@ids)) ${ORDER_SQL}`,
+  ).all({ ...params(request, asOf), ids: JSON.stringify(onPage) });
+  const page = assessed(rows, Date.parse(asOf), ruleSet, request.status);
+  return { total, page: page.slice(skip, skip + limit) };
+}
+
+/** Obligations as of an instant, by due date, one page at a time. */
 export function obligations(db: Database.Database, request: ObligationPageRequest): ObligationPage {
   const asOf = asOfInstant(request.asOf);
-  const limit = Math.min(Math.max(request.limit ?? 50, 1), 1000);
-  const offset = Math.max(request.offset ?? 0, 0);
+  const { limit, offset } = pageBounds(request);
+  const nowMs = Date.parse(asOf);
+  const ruleSet = request.ruleSet ?? DEFAULT_RULE_SET;
   let total: number;
   let page: Obligation[];
   if (request.status === undefined) {
     // Without a light to filter on, SQL pages and counts by itself.
+    const bound = params(request, asOf);
     total =
-      db
-        .prepare<object, { n: number }>(
-          `SELECT count(*) AS n ${FROM_SQL} WHERE ${whereClause(request)}`,
-        )
-        .get(params(request, asOf))?.n ?? 0;
-    page = [...assessedRows(db, request, asOf, 'LIMIT @limit OFFSET @offset', { limit, offset })];
+      prepared<[object], { n: number }>(
+        db,
+        `SELECT count(*) AS n ${FROM_SQL} WHERE ${whereClause(request)}`,
+      ).get(bound)?.n ?? 0;
+    const rows = prepared<[object], ObligationRow>(
+      db,
+      selectSql(request, 'LIMIT @limit OFFSET @offset'),
+    ).all({ ...bound, limit, offset });
+    page = assessed(rows, nowMs, ruleSet, undefined);
+  } else if (request.unit !== undefined) {
+    // Lights exist only at query time: assess what the unit owes (a few hundred rows), keep the page.
+    const matching = listObligations(db, { ...request, asOf });
+    total = matching.length;
+    page = matching.slice(offset, offset + limit);
   } else {
-    // Lights exist only at query time: assess every candidate, keep the page.
-    total = 0;
-    page = [];
-    for (const obligation of assessedRows(db, request, asOf)) {
-      if (total >= offset && page.length < limit) page.push(obligation);
-      total += 1;
-    }
+    ({ total, page } = pageByItemLight(db, request, asOf, limit, offset));
   }
   return {
     asOf,

@@ -1,5 +1,5 @@
 import { meetsTarget, type Comparator, type TargetKind } from '@duty-ledger/domain';
-import { dayStart, dueInstant } from '../shared/time';
+import { dueInstantOf, yearStartOf } from './day-instants';
 import type { StatusFact, StatusRuleSet } from './rule-set';
 
 export interface ScoredTerms {
@@ -69,23 +69,78 @@ export function expectedProgress(
   now: number,
   utcOffsetMinutes: number,
 ): number {
-  const start = dayStart(`${planYear}-01-01`, utcOffsetMinutes);
-  const end = dueInstant(dueDate, utcOffsetMinutes);
+  const start = yearStartOf(planYear, utcOffsetMinutes);
+  const end = dueInstantOf(dueDate, utcOffsetMinutes);
   if (end <= start) return now >= end ? 1 : 0;
   return Math.min(1, Math.max(0, (now - start) / (end - start)));
 }
 
-export function statusFacts(
-  input: StatusInput,
-  now: Date,
-  ruleSet: StatusRuleSet,
-): {
-  facts: ReadonlySet<StatusFact>;
-  assessment: Omit<StatusAssessment, 'light' | 'ruleSetId' | 'ruleSetVersion'>;
-} {
+/**
+ * Facts as bits, so that a rule set is matched with a few integer masks instead of sets: this
+ * runs once per row of every listing.
+ */
+const FACT_BITS: Readonly<Record<StatusFact, number>> = {
+  always: 1,
+  verified: 2,
+  metCurrent: 4,
+  metOriginal: 8,
+  pastDue: 16,
+  dueSoon: 32,
+  leadNotAcknowledged: 64,
+  behindSchedule: 128,
+  noReport: 256,
+};
+const FACTS = Object.keys(FACT_BITS) as StatusFact[];
+
+/** The bits of a set of facts. */
+export const factMask = (facts: Iterable<StatusFact>): number => {
+  let mask = 0;
+  for (const fact of facts) mask |= FACT_BITS[fact];
+  return mask;
+};
+
+export const hasFact = (mask: number, fact: StatusFact): boolean => (mask & FACT_BITS[fact]) !== 0;
+
+/** A rule set as masks: a rule holds when one of its masks is wholly set. */
+interface CompiledRules {
+  readonly rules: readonly { readonly light: string; readonly masks: readonly number[] }[];
+}
+const compiledRuleSets = new WeakMap<StatusRuleSet, CompiledRules>();
+
+function compile(ruleSet: StatusRuleSet): CompiledRules {
+  let compiled = compiledRuleSets.get(ruleSet);
+  if (!compiled) {
+    compiled = {
+      rules: ruleSet.rules.map((rule) => ({ light: rule.light, masks: rule.when.map(factMask) })),
+    };
+    compiledRuleSets.set(ruleSet, compiled);
+  }
+  return compiled;
+}
+
+/** The light the first rule that holds gives, for facts as bits (see `factsAt`). */
+export function lightOfMask(mask: number, ruleSet: StatusRuleSet): string {
+  for (const rule of compile(ruleSet).rules) {
+    for (const all of rule.masks) if ((mask & all) === all) return rule.light;
+  }
+  throw new Error(
+    `Rule set ${ruleSet.id}@${ruleSet.version} gives no light; end it with an 'always' rule`,
+  );
+}
+
+export interface FactsAt {
+  /** The facts that hold, as bits (see `hasFact`). */
+  readonly mask: number;
+  readonly metCurrent: boolean | undefined;
+  readonly metOriginal: boolean | undefined;
+  readonly progress: number | undefined;
+  readonly expectedProgress: number;
+}
+
+/** The facts of one obligation at an instant (ms since the epoch). */
+export function factsAt(input: StatusInput, nowMs: number, ruleSet: StatusRuleSet): FactsAt {
   const { dueSoonDays, scheduleTolerance, utcOffsetMinutes } = ruleSet.parameters;
-  const nowMs = now.getTime();
-  const due = dueInstant(input.dueDate, utcOffsetMinutes);
+  const due = dueInstantOf(input.dueDate, utcOffsetMinutes);
   const expected = expectedProgress(input.planYear, input.dueDate, nowMs, utcOffsetMinutes);
   const { current, original, latestValue } = input;
   const reported = current !== undefined && latestValue !== undefined;
@@ -99,31 +154,59 @@ export function statusFacts(
   const progress = reported
     ? progressTowards(latestValue, current, input.kind, input.baseline)
     : undefined;
-
-  const facts = new Set<StatusFact>(['always']);
-  if (input.completion === 'verified') facts.add('verified');
-  if (metCurrent) facts.add('metCurrent');
-  if (metOriginal) facts.add('metOriginal');
-  if (nowMs >= due) facts.add('pastDue');
-  else if (due - nowMs <= dueSoonDays * 86_400_000) facts.add('dueSoon');
-  if (!input.leadAcknowledged) facts.add('leadNotAcknowledged');
-  if (current !== undefined && !reported) facts.add('noReport');
+  let mask = FACT_BITS.always;
+  if (input.completion === 'verified') mask |= FACT_BITS.verified;
+  if (metCurrent) mask |= FACT_BITS.metCurrent;
+  if (metOriginal) mask |= FACT_BITS.metOriginal;
+  if (nowMs >= due) mask |= FACT_BITS.pastDue;
+  else if (due - nowMs <= dueSoonDays * 86_400_000) mask |= FACT_BITS.dueSoon;
+  if (!input.leadAcknowledged) mask |= FACT_BITS.leadNotAcknowledged;
+  if (current !== undefined && !reported) mask |= FACT_BITS.noReport;
   if (current !== undefined && !metCurrent && (progress ?? 0) < expected - scheduleTolerance)
-    facts.add('behindSchedule');
+    mask |= FACT_BITS.behindSchedule;
+  return { mask, metCurrent, metOriginal, progress, expectedProgress: expected };
+}
 
-  return { facts, assessment: { metCurrent, metOriginal, progress, expectedProgress: expected } };
+export function statusFacts(
+  input: StatusInput,
+  now: Date,
+  ruleSet: StatusRuleSet,
+): {
+  facts: ReadonlySet<StatusFact>;
+  assessment: Omit<StatusAssessment, 'light' | 'ruleSetId' | 'ruleSetVersion'>;
+} {
+  const { mask, metCurrent, metOriginal, progress, expectedProgress } = factsAt(
+    input,
+    now.getTime(),
+    ruleSet,
+  );
+  return {
+    facts: new Set(FACTS.filter((fact) => hasFact(mask, fact))),
+    assessment: { metCurrent, metOriginal, progress, expectedProgress },
+  };
 }
 
 /** The light the first rule that holds gives. */
 export function lightFor(facts: ReadonlySet<StatusFact>, ruleSet: StatusRuleSet): string {
-  const rule = ruleSet.rules.find((r) =>
-    r.when.some((all) => all.every((fact) => facts.has(fact))),
-  );
-  if (!rule)
-    throw new Error(
-      `Rule set ${ruleSet.id}@${ruleSet.version} gives no light; end it with an 'always' rule`,
-    );
-  return rule.light;
+  return lightOfMask(factMask(facts), ruleSet);
+}
+
+/** The light of one obligation at an instant (ms) under a rule set: computed on every query. */
+export function assessStatusAt(
+  input: StatusInput,
+  nowMs: number,
+  ruleSet: StatusRuleSet,
+): StatusAssessment {
+  const facts = factsAt(input, nowMs, ruleSet);
+  return {
+    light: lightOfMask(facts.mask, ruleSet),
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    metCurrent: facts.metCurrent,
+    metOriginal: facts.metOriginal,
+    progress: facts.progress,
+    expectedProgress: facts.expectedProgress,
+  };
 }
 
 /** The light of one obligation at `now` under a rule set: computed on every query, never stored. */
@@ -132,11 +215,5 @@ export function assessStatus(
   now: Date,
   ruleSet: StatusRuleSet,
 ): StatusAssessment {
-  const { facts, assessment } = statusFacts(input, now, ruleSet);
-  return {
-    light: lightFor(facts, ruleSet),
-    ruleSetId: ruleSet.id,
-    ruleSetVersion: ruleSet.version,
-    ...assessment,
-  };
+  return assessStatusAt(input, now.getTime(), ruleSet);
 }

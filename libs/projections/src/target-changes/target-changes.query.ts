@@ -3,6 +3,7 @@ import type { Actor } from '@duty-ledger/domain';
 import { rangeBound, asOfInstant } from '../shared/time';
 import type { TargetChangeKind } from './change-kind';
 import { TARGET_CHANGE_TABLES } from './target-changes.schema';
+import { prepared } from '../shared/statement-cache';
 
 export interface TargetChangeFilter {
   /** Only what was recorded up to this instant. */
@@ -88,10 +89,10 @@ export function targetChanges(db: Database.Database, filter: TargetChangeFilter)
     'planId' in params ? 'c.plan_id = @planId' : '',
     'unit' in params ? `c.seq IN (SELECT seq FROM ${units} WHERE unit = @unit)` : '',
   ].filter(Boolean);
-  return db
-    .prepare<object, TargetChangeRow>(
-      `SELECT c.* FROM ${changes} c WHERE ${where.join(' AND ')} ORDER BY c.seq`,
-    )
+  return prepared<[object], TargetChangeRow>(
+    db,
+    `SELECT c.* FROM ${changes} c WHERE ${where.join(' AND ')} ORDER BY c.seq`,
+  )
     .all(params)
     .map(toTargetChange);
 }

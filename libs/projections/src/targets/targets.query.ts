@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from '@duty-ledger/domain';
-import { assessStatus, type StatusAssessment } from '../status/status-light';
+import { assessStatusAt, type StatusAssessment } from '../status/status-light';
 import { DEFAULT_RULE_SET } from '../status/rule-set';
 import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
+import { prepared } from '../shared/statement-cache';
 import { TARGET_TABLES } from './targets.schema';
 import type { FieldChange, TargetState } from './target-state';
 
@@ -57,30 +58,26 @@ export function targetDetails(
   options: AsOfOptions,
 ): TargetDetails | undefined {
   const asOf = asOfInstant(options.asOf);
-  const row = db
-    .prepare<[string, string], { state: string }>(
-      `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
-    )
-    .get(targetId, asOf);
+  const row = prepared<[string, string], { state: string }>(
+    db,
+    `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
+  ).get(targetId, asOf);
   if (!row) return undefined;
   const state = JSON.parse(row.state) as TargetState;
-  const plan = db
-    .prepare<[string], { title: string; year: number }>(
-      `SELECT title, year FROM ${plans} WHERE plan_id = ?`,
-    )
-    .get(state.planId);
-  const latest = db
-    .prepare<[string, string], ReportRow>(
-      `SELECT * FROM ${reports} INDEXED BY ${reports}_latest WHERE target_id = ? AND recorded_at <= ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
-    )
-    .get(targetId, asOf);
+  const plan = prepared<[string], { title: string; year: number }>(
+    db,
+    `SELECT title, year FROM ${plans} WHERE plan_id = ?`,
+  ).get(state.planId);
+  const latest = prepared<[string, string], ReportRow>(
+    db,
+    `SELECT * FROM ${reports} INDEXED BY ${reports}_latest WHERE target_id = ? AND recorded_at <= ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
+  ).get(targetId, asOf);
   const reportCount =
-    db
-      .prepare<[string, string], { n: number }>(
-        `SELECT count(*) AS n FROM ${reports} WHERE target_id = ? AND recorded_at <= ?`,
-      )
-      .get(targetId, asOf)?.n ?? 0;
-  const status = assessStatus(
+    prepared<[string, string], { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM ${reports} WHERE target_id = ? AND recorded_at <= ?`,
+    ).get(targetId, asOf)?.n ?? 0;
+  const status = assessStatusAt(
     {
       dueDate: state.current.dueDate,
       planYear: plan?.year ?? Number(state.current.dueDate.slice(0, 4)),
@@ -92,7 +89,7 @@ export function targetDetails(
       completion: state.completion,
       leadAcknowledged: state.leadAcknowledged,
     },
-    new Date(asOf),
+    Date.parse(asOf),
     options.ruleSet ?? DEFAULT_RULE_SET,
   );
   return {
@@ -135,20 +132,26 @@ export function targetHistory(
   options: Pick<AsOfOptions, 'asOf'>,
 ): TargetHistoryEntry[] | undefined {
   const asOf = asOfInstant(options.asOf);
-  const rows = db
-    .prepare<[string, string], HistoryRow>(
-      `SELECT * FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`,
-    )
-    .all(targetId, asOf);
+  const rows = prepared<[string, string], HistoryRow>(
+    db,
+    `SELECT type, actor, occurred_at, recorded_at, position, reason, reference, changes
+     FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`,
+  ).all(targetId, asOf);
   if (rows.length === 0) return undefined;
-  return rows.map((row) => ({
-    type: row.type,
-    ...(row.actor !== null ? { actor: JSON.parse(row.actor) as Actor } : {}),
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    position: row.position,
-    ...(row.reason !== null ? { reason: row.reason } : {}),
-    ...(row.reference !== null ? { reference: row.reference } : {}),
-    changes: JSON.parse(row.changes) as FieldChange[],
-  }));
+  return rows.map(toHistoryEntry);
+}
+
+/** Field by field in the order clients have always received, without spread copies. */
+function toHistoryEntry(row: HistoryRow): TargetHistoryEntry {
+  const entry = { type: row.type } as {
+    -readonly [K in keyof TargetHistoryEntry]: TargetHistoryEntry[K];
+  };
+  if (row.actor !== null) entry.actor = JSON.parse(row.actor) as Actor;
+  entry.occurredAt = row.occurred_at;
+  entry.recordedAt = row.recorded_at;
+  entry.position = row.position;
+  if (row.reason !== null) entry.reason = row.reason;
+  if (row.reference !== null) entry.reference = row.reference;
+  entry.changes = JSON.parse(row.changes) as FieldChange[];
+  return entry;
 }
