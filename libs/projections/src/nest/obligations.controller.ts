@@ -1,12 +1,11 @@
 import { Controller, Get, Header, Param, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   listObligations,
   obligations,
-  unitObligations,
-  type Obligation,
   type ObligationPage,
 } from '../obligations/obligations.query';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../obligations/page';
 import { obligationsCsv, obligationsXlsx } from '../exports/obligation-export';
 import { ReadContext } from './read-context';
 import { CSV_TYPE, XLSX_TYPE, attachment } from './download';
@@ -24,20 +23,30 @@ export class ObligationsController {
   constructor(private readonly read: ReadContext) {}
 
   @Get('units/:unit/obligations')
+  @ApiOperation({
+    summary: 'What one unit owes, by due date, a page at a time',
+    description: `Paged like GET /obligations: limit (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) and offset; the answer carries total, limit, offset and nextOffset (null on the last page).`,
+  })
   unit(
     @Param('unit') unit: string,
     @Query() query: UnitObligationsQueryDto,
-  ): { unit: string; asOf: string; items: Obligation[] } {
-    const asOf = this.read.asOf(query.asOf);
-    const items = unitObligations(this.read.db, unit, {
-      asOf,
+  ): { unit: string } & ObligationPage {
+    const page = obligations(this.read.db, {
+      unit,
+      asOf: this.read.asOf(query.asOf),
       status: this.read.status(query.status),
       ruleSet: this.read.ruleSet,
+      limit: query.limit,
+      offset: query.offset,
     });
-    return { unit, asOf, items };
+    return { unit, ...page };
   }
 
   @Get('obligations')
+  @ApiOperation({
+    summary: 'Obligations across units, by due date, a page at a time',
+    description: `limit (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) and offset; the answer carries total, limit, offset and nextOffset (null on the last page).`,
+  })
   list(@Query() query: ObligationsQueryDto): ObligationPage {
     return obligations(this.read.db, {
       ...this.filter(query),

@@ -1,9 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ReadQueryDto } from './read-query.dto';
+import { PageQueryDto } from './page-query.dto';
 
-export class UnitObligationsQueryDto extends ReadQueryDto {
+export class StatusQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({
     description: 'Only obligations with this status light (a light of the configured rule set)',
     example: 'at-risk',
@@ -13,7 +13,11 @@ export class UnitObligationsQueryDto extends ReadQueryDto {
   status?: string;
 }
 
-export class ObligationsFilterDto extends UnitObligationsQueryDto {
+/** One unit's obligations, a page at a time. */
+export class UnitObligationsQueryDto extends IntersectionType(StatusQueryDto, PageQueryDto) {}
+
+/** Which obligations a listing or an export covers. */
+export class ObligationsFilterDto extends StatusQueryDto {
   @ApiPropertyOptional({ description: 'The owing unit, as named in the plan', example: '区数据局' })
   @IsOptional()
   @IsString()
@@ -35,19 +39,4 @@ export class ObligationsFilterDto extends UnitObligationsQueryDto {
   planId?: string;
 }
 
-export class ObligationsQueryDto extends ObligationsFilterDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+export class ObligationsQueryDto extends IntersectionType(ObligationsFilterDto, PageQueryDto) {}
