@@ -100,4 +100,9 @@ CREATE TABLE IF NOT EXISTS ${reports} (
 );
 CREATE INDEX IF NOT EXISTS ${reports}_latest ON ${reports} (target_id, as_of_date, seq);
 CREATE INDEX IF NOT EXISTS ${reports}_recent ON ${reports} (target_id, recorded_at);
+-- Query only (GET /audit/attention): the answers still owed, so the list of unanswered assignments
+-- reads ~100,000 of them at 2,000 plans instead of joining every item to every obligation.
+CREATE INDEX IF NOT EXISTS ${obligations}_unanswered ON ${obligations} (valid_to, owed_since) WHERE ack_state IN ('pending', 'reopened');
+-- Query only (GET /audit/attention): the few items whose deadline moved more than once.
+CREATE INDEX IF NOT EXISTS ${items}_moved ON ${items} (deadline_moves) WHERE deadline_moves > 1;
 `;
