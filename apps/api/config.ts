@@ -13,6 +13,30 @@ export interface ApiConfig {
   readonly fsync: boolean;
   readonly seedsDir: string;
   readonly seedOnStart: boolean;
+  /** The in-memory cache of read answers; absent means on, with the defaults below. */
+  readonly readCache?: ReadCacheConfig;
+}
+
+export interface ReadCacheConfig {
+  readonly enabled: boolean;
+  /** The most the cached bodies may hold together (READ_CACHE_MAX_MB, default 128). */
+  readonly maxBytes: number;
+  /** How long an answer about now (no asOf) is reused (READ_CACHE_TTL_MS, default 5000). */
+  readonly ttlMs: number;
+}
+
+export const DEFAULT_READ_CACHE: ReadCacheConfig = {
+  enabled: true,
+  maxBytes: 128 * 1024 * 1024,
+  ttlMs: 5000,
+};
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number, got '${value}'`);
+  return n;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -38,5 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     fsync: flag(env.EVENT_STORE_FSYNC, true),
     seedsDir: resolve(env.SEEDS_DIR || './seeds'),
     seedOnStart: flag(env.SEED_PLAN, true),
+    readCache: {
+      enabled: flag(env.READ_CACHE, DEFAULT_READ_CACHE.enabled),
+      maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,
+      ttlMs: positive('READ_CACHE_TTL_MS', env.READ_CACHE_TTL_MS, DEFAULT_READ_CACHE.ttlMs),
+    },
   };
 }
