@@ -4,7 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from '@duty-ledger/http';
 import type { Clock } from '@duty-ledger/clock';
 import { AppModule } from './app.module';
-import type { ApiConfig } from './config';
+import { DEFAULT_READ_CACHE, type ApiConfig } from './config';
+import { installApiReadCache } from './read-cache';
 
 /** Builds the service; used by main.ts and by the end-to-end tests, so both run the same app. */
 export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestFastifyApplication> {
@@ -18,6 +19,9 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
   );
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // Before init registers the routes, so its hooks run ahead of the Nest pipeline on each of them.
+  const readCache = config.readCache ?? DEFAULT_READ_CACHE;
+  if (readCache.enabled) installApiReadCache(app, readCache, config.jwtSecret);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,2 +1,3 @@
 export * from './validation';
 export * from './problem.filter';
+export * from './read-cache';

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CacheableRead } from '@duty-ledger/http';
 import { targetChanges, type TargetChange } from '../target-changes/target-changes.query';
 import { attention, type AttentionList } from '../attention/attention.query';
 import { targetChangesCsv, targetChangesXlsx } from '../exports/target-change-export';
@@ -15,6 +16,7 @@ export class AuditController {
   constructor(private readonly read: ReadContext) {}
 
   @Get('target-changes')
+  @CacheableRead()
   changes(@Query() query: TargetChangesQueryDto): { asOf: string; items: TargetChange[] } {
     const asOf = this.read.asOf(query.asOf);
     return { asOf, items: this.feed(query, asOf) };
@@ -36,6 +38,7 @@ export class AuditController {
 
   /** As things stand now (the injected clock). */
   @Get('attention')
+  @CacheableRead()
   attention(@Query() query: AttentionQueryDto): AttentionList {
     const { waitFor: _waitFor, ...options } = query;
     return attention(this.read.db, { ...options, now: this.read.now() });

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CacheableRead } from '@duty-ledger/http';
 import { dashboardSummary, type DashboardSummary } from '../dashboard/dashboard-summary.query';
 import { ReadContext } from './read-context';
 import { DashboardQueryDto } from './audit.dto';
@@ -12,6 +13,7 @@ export class DashboardController {
   constructor(private readonly read: ReadContext) {}
 
   @Get('summary')
+  @CacheableRead()
   summary(@Query() query: DashboardQueryDto): DashboardSummary {
     return dashboardSummary(this.read.db, query.planId, {
       asOf: this.read.asOf(query.asOf),

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CacheableRead } from '@duty-ledger/http';
 import {
   listObligations,
   obligations,
@@ -23,6 +24,7 @@ export class ObligationsController {
   constructor(private readonly read: ReadContext) {}
 
   @Get('units/:unit/obligations')
+  @CacheableRead()
   @ApiOperation({
     summary: 'What one unit owes, by due date, a page at a time',
     description: `Paged like GET /obligations: limit (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) and offset; the answer carries total, limit, offset and nextOffset (null on the last page).`,
@@ -43,6 +45,7 @@ export class ObligationsController {
   }
 
   @Get('obligations')
+  @CacheableRead()
   @ApiOperation({
     summary: 'Obligations across units, by due date, a page at a time',
     description: `limit (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) and offset; the answer carries total, limit, offset and nextOffset (null on the last page).`,

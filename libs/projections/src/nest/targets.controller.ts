@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CacheableRead } from '@duty-ledger/http';
 import {
   targetDetails,
   targetHistory,
@@ -17,6 +18,7 @@ export class TargetsController {
   constructor(private readonly read: ReadContext) {}
 
   @Get(':targetId')
+  @CacheableRead()
   details(@Param('targetId') targetId: string, @Query() query: ReadQueryDto): TargetDetails {
     const details = targetDetails(this.read.db, targetId, {
       asOf: this.read.asOf(query.asOf),
@@ -27,6 +29,7 @@ export class TargetsController {
   }
 
   @Get(':targetId/history')
+  @CacheableRead()
   history(
     @Param('targetId') targetId: string,
     @Query() query: ReadQueryDto,
