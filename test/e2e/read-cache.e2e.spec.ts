@@ -33,8 +33,10 @@ describe('the read cache over HTTP', () => {
     // Read-your-writes bypasses the cache and waits until the read models have the report.
     expect((await get(`/targets/${targetId}?waitFor=${position}`)).status).toBe(200);
   };
-  const latestOf = (body: { items: { targetId?: string; latestReport?: { value: number } }[] }) =>
-    body.items.find((o) => o.targetId === targetId)?.latestReport?.value;
+  const latestOf = (body: { [key: string]: unknown }) =>
+    (body.items as { targetId?: string; latestReport?: { value: number } }[]).find(
+      (o) => o.targetId === targetId,
+    )?.latestReport?.value;
 
   beforeAll(async () => {
     await t.start();
