@@ -16,7 +16,8 @@ import {
 } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import type { JsonObject } from '@duty-ledger/event-store';
-import { loadState, toNewEvents } from '../shared/command-executor';
+import { toNewEvents } from '../shared/command-executor';
+import { loadState } from '../shared/load-state';
 
 export class ImportPlanCommand {
   constructor(

@@ -6,7 +6,7 @@ import {
   type RegisteredTask,
 } from '@duty-ledger/domain';
 import type { EventStore } from '@duty-ledger/event-store';
-import { loadState } from '../shared/command-executor';
+import { loadState } from '../shared/load-state';
 
 export interface PlanView {
   readonly planId: string;

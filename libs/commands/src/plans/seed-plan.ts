@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planDecider } from '@duty-ledger/domain';
 import { deterministicUuid } from '../shared/deterministic-id';
-import { loadState } from '../shared/command-executor';
+import { loadState } from '../shared/load-state';
 import { ImportPlanHandler } from './import-plan.command';
 import { importResponse } from './import-response';
 

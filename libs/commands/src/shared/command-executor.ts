@@ -1,21 +1,14 @@
 import {
+  AppendTooLargeError,
   formatPosition,
-  StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStore,
-  type ExpectedRevision,
   type JsonObject,
+  type NewEvent,
 } from '@duty-ledger/event-store';
 import { deterministicUuid } from './deterministic-id';
-import type { Snapshot, StreamStateCache } from './stream-state-cache';
-
-type AnyEvent = { type: string; schemaVersion: number; data: object };
-
-/** How a stream's events fold into state. */
-export interface Fold<State, Event extends AnyEvent> {
-  readonly initialState: () => State;
-  readonly evolve: (state: State, event: Event) => State;
-}
+import { loadState, type AnyEvent, type Fold } from './load-state';
+import type { StreamStateCache } from './stream-state-cache';
 
 /** The pure pair a stream's decisions come from (see libs/domain). */
 export interface Decider<Command, State, Event extends AnyEvent> extends Fold<State, Event> {
@@ -37,50 +30,25 @@ export interface CommandResult<Event> {
   readonly streamId: string;
   /** The stream's revision after the command: send it back as If-Match. */
   readonly revision: number;
-  /** Global position of the last event appended: wait on it for read-your-writes. */
+  /**
+   * Global position of the last event of the append that carried the command's events (commands
+   * on one stream may share an append): wait on it for read-your-writes. '' when nothing changed.
+   */
   readonly position: string;
   readonly events: readonly Event[];
 }
 
-const MAX_ATTEMPTS = 5;
-
-/**
- * Reads the stream and folds it; revision -1 when the stream does not exist yet. With a cache, the
- * fold starts from the state cached for the stream and reads only the events after its revision:
- * the read still goes to the store, so events appended by other processes are folded in too.
- */
-export async function loadState<State, Event extends AnyEvent>(
-  store: EventStore,
-  streamId: string,
-  decider: Fold<State, Event>,
-  cache?: StreamStateCache<State>,
-): Promise<Snapshot<State>> {
-  const cached = cache?.get(streamId);
-  let state = cached ? cached.state : decider.initialState();
-  let revision = cached ? cached.revision : -1;
-  try {
-    const events = cached
-      ? store.readStream(streamId, { fromRevision: cached.revision + 1 })
-      : store.readStream(streamId);
-    for await (const recorded of events) {
-      state = decider.evolve(state, {
-        type: recorded.type,
-        schemaVersion: recorded.schemaVersion,
-        data: recorded.data,
-      } as unknown as Event);
-      revision = recorded.revision;
-    }
-  } catch (error) {
-    if (!(error instanceof StreamNotFoundError)) throw error;
-    // Only a store emptied under a running process gets here with a cached state.
-    if (cached) {
-      cache?.forget(streamId);
-      return { state: decider.initialState(), revision: -1 };
-    }
-  }
-  if (revision >= 0) cache?.remember(streamId, { state, revision });
-  return { state, revision };
+/** A command for one stream and how to execute it. */
+export interface StreamCommand<Command> {
+  readonly command: Command;
+  readonly options: ExecutionOptions;
 }
+
+export type CommandOutcome<Event> =
+  | { readonly ok: true; readonly value: CommandResult<Event> }
+  | { readonly ok: false; readonly error: unknown };
+
+const MAX_ATTEMPTS = 5;
 
 /**
  * Load, decide, append with the revision the decision was made on. Without If-Match a lost race
@@ -95,38 +63,151 @@ export async function executeCommand<Command, State, Event extends AnyEvent>(
   options: ExecutionOptions,
   cache?: StreamStateCache<State>,
 ): Promise<CommandResult<Event>> {
-  for (let attempt = 1; ; attempt += 1) {
+  const [outcome] = await executeBatch(store, streamId, decider, [{ command, options }], cache);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/**
+ * Several commands on one stream, executed as if one after another (each decided on the state the
+ * ones before it leave, with the events as the store would give them back), and appended together:
+ * one revision check and one commit for all. Each command gets its own outcome, as executeCommand
+ * would give it; outcomes that rest on events not yet stored stand only once the append succeeds.
+ * A lost race retries all of them on fresh state (If-Match ones report it instead).
+ */
+export async function executeBatch<Command, State, Event extends AnyEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  batch: readonly StreamCommand<Command>[],
+  cache?: StreamStateCache<State>,
+): Promise<CommandOutcome<Event>[]> {
+  const outcomes: CommandOutcome<Event>[] = new Array(batch.length);
+  let open = batch.map((_, index) => index);
+  for (let attempt = 1; open.length > 0; attempt += 1) {
     const { state, revision } = await loadState(store, streamId, decider, cache);
-    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new WrongExpectedVersionError(
-        streamId,
-        options.expectedRevision,
-        revision < 0 ? 'no_stream' : revision,
-      );
-    }
-    const events = decider.decide(command, state);
-    if (events.length === 0) return { streamId, revision, position: '', events };
-    const expectedRevision: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+    const round = decideInTurn(streamId, decider, batch, open, state, revision);
+    for (const [index, outcome] of round.stored) outcomes[index] = outcome;
+    if (round.events.length === 0) return outcomes;
+
+    let error: unknown;
     try {
-      const result = await store.append(streamId, toNewEvents(events, options), {
-        expectedRevision,
+      const result = await store.append(streamId, round.events, {
+        expectedRevision: revision < 0 ? 'no_stream' : revision,
       });
-      return {
-        streamId,
-        revision: result.nextExpectedRevision,
-        position: formatPosition(result.position),
-        events,
-      };
-    } catch (error) {
-      const conflict = error instanceof WrongExpectedVersionError;
-      // Usually the cache is merely behind another writer, but a conflict is also how a stream
-      // whose stored history no longer matches it (restored from a backup) shows: read it afresh.
-      if (conflict) cache?.forget(streamId);
-      if (!conflict || options.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS)
-        throw error;
-      options.onRetry?.();
+      const position = formatPosition(result.position);
+      for (const [index, outcome] of round.provisional)
+        outcomes[index] =
+          outcome.ok && outcome.value.events.length > 0
+            ? { ok: true, value: { ...outcome.value, position } }
+            : outcome;
+      return outcomes;
+    } catch (caught) {
+      error = caught;
+    }
+
+    const provisional = [...round.provisional.keys()];
+    if (error instanceof AppendTooLargeError && round.writers > 1) {
+      // Together too large for one append: each on its own, in order.
+      for (const index of provisional)
+        [outcomes[index]] = await executeBatch(store, streamId, decider, [batch[index]], cache);
+      return outcomes;
+    }
+    const conflict = error instanceof WrongExpectedVersionError ? error : undefined;
+    // Usually the cache is merely behind another writer, but a conflict is also how a stream
+    // whose stored history no longer matches it (restored from a backup) shows: read it afresh.
+    if (conflict) cache?.forget(streamId);
+    open = [];
+    for (const index of provisional) {
+      const { options } = batch[index];
+      if (conflict && options.expectedRevision === undefined && attempt < MAX_ATTEMPTS) {
+        options.onRetry?.();
+        open.push(index);
+      } else if (conflict && options.expectedRevision !== undefined) {
+        const expected = options.expectedRevision;
+        outcomes[index] = {
+          ok: false,
+          error: new WrongExpectedVersionError(streamId, expected, conflict.actual),
+        };
+      } else {
+        outcomes[index] = { ok: false, error };
+      }
     }
   }
+  return outcomes;
+}
+
+interface Round<Event> {
+  /** Outcomes decided on stored events only: final whatever the append does. */
+  readonly stored: Map<number, CommandOutcome<Event>>;
+  /** Outcomes from the first command with events on: they stand only if the append succeeds. */
+  readonly provisional: Map<number, CommandOutcome<Event>>;
+  readonly events: readonly NewEvent[];
+  /** Commands with events to append. */
+  readonly writers: number;
+}
+
+/** Decides the open commands in order, each on the state the ones before it leave. */
+function decideInTurn<Command, State, Event extends AnyEvent>(
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  batch: readonly StreamCommand<Command>[],
+  open: readonly number[],
+  loaded: State,
+  revision: number,
+): Round<Event> {
+  const stored = new Map<number, CommandOutcome<Event>>();
+  const provisional = new Map<number, CommandOutcome<Event>>();
+  const events: NewEvent[] = [];
+  let writers = 0;
+  let state = loaded;
+  let at = revision;
+  for (const index of open) {
+    const { command, options } = batch[index];
+    const outcome = decideOne(streamId, decider, command, options, state, at);
+    if (outcome.ok && outcome.value.events.length > 0) {
+      const stamped = toNewEvents(outcome.value.events, options);
+      events.push(...stamped);
+      for (const event of stamped) state = decider.evolve(state, asStored<Event>(event));
+      at = outcome.value.revision;
+      writers += 1;
+    }
+    (events.length === 0 ? stored : provisional).set(index, outcome);
+  }
+  return { stored, provisional, events, writers };
+}
+
+function decideOne<Command, State, Event extends AnyEvent>(
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  options: ExecutionOptions,
+  state: State,
+  revision: number,
+): CommandOutcome<Event> {
+  if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+    const actual = revision < 0 ? 'no_stream' : revision;
+    const error = new WrongExpectedVersionError(streamId, options.expectedRevision, actual);
+    return { ok: false, error };
+  }
+  try {
+    const events = decider.decide(command, state);
+    return {
+      ok: true,
+      value: { streamId, revision: revision + events.length, position: '', events },
+    };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** An event as loadState would read it back: its data through JSON, as the store keeps it. */
+function asStored<Event>(event: NewEvent): Event {
+  return {
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: JSON.parse(JSON.stringify(event.data)) as JsonObject,
+  } as unknown as Event;
 }
 
 /** Event ids derive from the command id, so a retried command cannot write its events twice. */

@@ -11,8 +11,8 @@ import {
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import type { CommandContext } from './command-context';
-import { executeCommand, type CommandResult } from './command-executor';
-import { StreamQueue } from './stream-queue';
+import { executeBatch, type CommandResult } from './command-executor';
+import { StreamBatcher } from './stream-batcher';
 import { StreamStateCache } from './stream-state-cache';
 
 /**
@@ -48,16 +48,18 @@ const decider = {
 };
 
 /**
- * Load the task stream, decide, append: the whole write path of a task command. Commands on one
- * task run one after another in this process, each from the state the previous one left in the
- * cache plus whatever else was appended since.
+ * Load the task stream, decide, append: the whole write path of a task command. The commands
+ * waiting on one task are decided together in arrival order and appended at once (StreamBatcher),
+ * starting from the state left in the cache plus whatever else was appended since.
  */
 @CommandHandler(DispatchTaskCommand)
 export class DispatchTaskCommandHandler
   implements ICommandHandler<DispatchTaskCommand, CommandResult<TaskEvent>>, OnApplicationShutdown
 {
   private readonly cache = new StreamStateCache<TaskState>();
-  private readonly queue = new StreamQueue();
+  private readonly batcher = new StreamBatcher<TaskCommand, TaskEvent>((streamId, batch) =>
+    executeBatch(this.store, streamId, decider, batch, this.cache),
+  );
   private commands = 0;
   private retries = 0;
 
@@ -69,24 +71,18 @@ export class DispatchTaskCommandHandler
   execute({ command, context }: DispatchTaskCommand): Promise<CommandResult<TaskEvent>> {
     const { streamId } = taskCommandScope(command);
     this.commands += 1;
-    return this.queue.run(streamId, () =>
-      executeCommand(
-        this.store,
-        streamId,
-        decider,
-        command,
-        {
-          expectedRevision: context.expectedRevision,
-          commandId: context.command.commandId,
-          metadata: context.eventMetadata,
-          recordedAt: () => this.clock.now().toISOString(),
-          onRetry: () => {
-            this.retries += 1;
-          },
+    return this.batcher.submit(streamId, {
+      command,
+      options: {
+        expectedRevision: context.expectedRevision,
+        commandId: context.command.commandId,
+        metadata: context.eventMetadata,
+        recordedAt: () => this.clock.now().toISOString(),
+        onRetry: () => {
+          this.retries += 1;
         },
-        this.cache,
-      ),
-    );
+      },
+    });
   }
 
   /** Retries mean writers racing on one stream (other processes); bench:commands reads this line. */

@@ -1,0 +1,48 @@
+import { StreamNotFoundError, type EventStore } from '@duty-ledger/event-store';
+import type { Snapshot, StreamStateCache } from './stream-state-cache';
+
+export type AnyEvent = { type: string; schemaVersion: number; data: object };
+
+/** How a stream's events fold into state. */
+export interface Fold<State, Event extends AnyEvent> {
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+}
+
+/**
+ * Reads the stream and folds it; revision -1 when the stream does not exist yet. With a cache, the
+ * fold starts from the state cached for the stream and reads only the events after its revision:
+ * the read still goes to the store, so events appended by other processes are folded in too.
+ */
+export async function loadState<State, Event extends AnyEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Fold<State, Event>,
+  cache?: StreamStateCache<State>,
+): Promise<Snapshot<State>> {
+  const cached = cache?.get(streamId);
+  let state = cached ? cached.state : decider.initialState();
+  let revision = cached ? cached.revision : -1;
+  try {
+    const events = cached
+      ? store.readStream(streamId, { fromRevision: cached.revision + 1 })
+      : store.readStream(streamId);
+    for await (const recorded of events) {
+      state = decider.evolve(state, {
+        type: recorded.type,
+        schemaVersion: recorded.schemaVersion,
+        data: recorded.data,
+      } as unknown as Event);
+      revision = recorded.revision;
+    }
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+    // Only a store emptied under a running process gets here with a cached state.
+    if (cached) {
+      cache?.forget(streamId);
+      return { state: decider.initialState(), revision: -1 };
+    }
+  }
+  if (revision >= 0) cache?.remember(streamId, { state, revision });
+  return { state, revision };
+}
