@@ -192,6 +192,7 @@ async function main(): Promise<void> {
     }
     row['bare req/s'] = b.requestsPerSecond;
     row['bare p99 ms'] = b.latencyMs.p99;
+    rows.push(row);
     return result;
   });
   printTable(
