@@ -8,6 +8,8 @@
  * the same route with a canned body of the same size. autocannon on loopback, bounded duration.
  * Retries (commands that lost a revision race and were decided again) come from the line the
  * app's task-command handler logs at shutdown; they count the whole run, warm-up included.
+ * "CPU µs/req" is the app process's user + system CPU time over the measured run per 2xx answer:
+ * on a machine shared with other work it moves far less than req/s does.
  */
 import 'reflect-metadata';
 import { readFileSync, rmSync } from 'node:fs';
@@ -86,6 +88,16 @@ function milestoneRequests(targets: readonly Target[]): AutocannonRequest[] {
   ];
 }
 
+/** User + system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The app's shutdown line: "<n> task commands, <m> retries after a lost revision race". */
 function commandStatsOf(output: string): { commands: number; retries: number } | undefined {
   const match = /(\d+) task commands, (\d+) retries/.exec(output);
@@ -115,6 +127,7 @@ async function main(): Promise<void> {
     let sample = '';
     let result: ReturnType<typeof summarizeCannon> | undefined;
     let rss: number | undefined;
+    let cpuMs: number | undefined;
     try {
       // One request per target first: proves the setup (201s) and gives the response size.
       for (const target of targets) {
@@ -136,6 +149,7 @@ async function main(): Promise<void> {
           requests: milestoneRequests(targets),
         });
       await app.profiler?.start();
+      const cpuBefore = cpuMsOf(app.child.process.pid!);
       result = summarizeCannon(
         await autocannon({
           url: app.url,
@@ -153,6 +167,8 @@ async function main(): Promise<void> {
         await app.profiler.stop(file);
         console.log(`CPU profile of the app: ${file}`);
       }
+      const cpuAfter = cpuMsOf(app.child.process.pid!);
+      if (cpuBefore !== undefined && cpuAfter !== undefined) cpuMs = cpuAfter - cpuBefore;
       rss = rssOf(app.child.process.pid!);
     } finally {
       await app.child.stop();
@@ -164,6 +180,7 @@ async function main(): Promise<void> {
       ...result,
       responseBytes: Buffer.byteLength(sample),
       rssMiB: rss && mib(rss),
+      cpuMicrosPerRequest: cpuMs && round((cpuMs * 1000) / result.ok2xx, 0),
       taskCommands: stats?.commands,
       retries: stats?.retries,
     });
@@ -176,6 +193,7 @@ async function main(): Promise<void> {
       'non-2xx': result.non2xx,
       errors: result.errors,
       retries: stats ? `${stats.retries} / ${stats.commands}` : '?',
+      'CPU µs/req': cpuMs && round((cpuMs * 1000) / result.ok2xx, 0),
     });
 
     if (!bareFigures) {
