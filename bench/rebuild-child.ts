@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const knob = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
   const knobs = {
     batchSize: knob('BENCH_BATCH_SIZE'),
+    catchUpBatchSize: knob('BENCH_CATCH_UP_BATCH_SIZE'),
     cacheMiB: knob('BENCH_CACHE_MIB'),
     walAutocheckpoint: knob('BENCH_WAL_AUTOCHECKPOINT'),
   };
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     projections: READ_MODELS,
     clock: new SystemClock(),
     ...(knobs.batchSize !== undefined ? { batchSize: knobs.batchSize } : {}),
+    ...(knobs.catchUpBatchSize !== undefined ? { catchUpBatchSize: knobs.catchUpBatchSize } : {}),
   });
   let sampledPeak = 0;
   const sampler = setInterval(() => {

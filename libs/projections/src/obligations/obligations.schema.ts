@@ -68,6 +68,8 @@ export const OBLIGATION_QUERY_INDEXES = [
   `${obligations}_by_unit`,
   `${reports}_latest`,
   `${reports}_recent`,
+  `${obligations}_unanswered`,
+  `${items}_moved`,
 ] as const;
 
 export const OBLIGATIONS_DDL = `

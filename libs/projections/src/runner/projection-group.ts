@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@duty-ledger/event-store';
-import { LruCache } from '../shared/lru-cache';
 import { TaskViewStore, TaskViewTable } from '../shared/task-view-store';
 import type { Projection, ProjectionEvent, ProjectionWriter } from './projection';
 import type { StreamClock } from './stream-clock';
+import { StreamInstants } from './stream-instants';
 import { foldTaskEvent } from './task-fold';
 
 /** How many task views and stream instants stay in memory between batches. */
@@ -35,19 +35,26 @@ function recordingInstantOf(event: RecordedEvent): string {
  * and hold the same task views, so the group stamps each event and folds each task view once for
  * all of them, and keeps both in memory between batches. The caches follow the database only while
  * its transactions commit: after a rollback the runner drops the group and makes a new one.
+ *
+ * Task views and stream instants are what a read model needs to resume from its checkpoint. A
+ * group building its read models from the start (`fresh`) does not resume: should it die, the
+ * runner starts the build over. It writes them only when too many are held, and at `finish`.
  */
 export class ProjectionGroup {
   private readonly members: Member[] = [];
   private readonly views: TaskViewStore;
-  private readonly streams: LruCache<string, string>;
+  private readonly streams: StreamInstants;
 
   constructor(
     private readonly db: Database.Database,
     projections: readonly Projection[],
-    sizes: GroupCacheSizes,
+    clock: StreamClock,
+    private sizes: GroupCacheSizes,
+    /** Building its read models from the start: see above. */
+    public fresh: boolean,
   ) {
     this.views = new TaskViewStore(sizes.taskViews);
-    this.streams = new LruCache(sizes.streams);
+    this.streams = new StreamInstants(clock, sizes.streams);
     for (const projection of projections) this.add(projection);
   }
 
@@ -61,22 +68,22 @@ export class ProjectionGroup {
   }
 
   resize(sizes: GroupCacheSizes): void {
+    this.sizes = sizes;
     this.views.resize(sizes.taskViews);
     this.streams.resize(sizes.streams);
   }
 
   /**
-   * Applies events after the group's checkpoint, in log order, to every member, then writes the
-   * changed task views; inside the batch's transaction. Returns the events' instants.
+   * Applies events after the group's checkpoint, in log order, to every member, inside the batch's
+   * transaction; then writes what the members need to resume from there. Returns the instants.
    */
-  apply(events: readonly RecordedEvent[], clock: StreamClock): string[] {
-    const instants = clock.stamp(
-      this.members.map((m) => m.projection.name),
+  apply(events: readonly RecordedEvent[]): string[] {
+    const names = this.members.map((m) => m.projection.name);
+    const instants = this.streams.stamp(
+      names[0],
       events.map((event) => ({ streamId: event.streamId, recordedAt: recordingInstantOf(event) })),
-      this.streams,
     );
-    const viewTables = this.members.flatMap((m) => (m.views ? [m.views] : []));
-    const source = viewTables[0];
+    const source = this.members.find((m) => m.views)?.views;
     for (let i = 0; i < events.length; i += 1) {
       const event = events[i];
       const at = instants[i];
@@ -84,8 +91,16 @@ export class ProjectionGroup {
       const projected: ProjectionEvent = task ? { event, at, task } : { event, at };
       for (const member of this.members) member.writer.apply(projected);
     }
-    this.views.flush(viewTables);
+    const full =
+      this.views.pending > this.sizes.taskViews || this.streams.pending > this.sizes.streams;
+    if (!this.fresh || full) this.finish();
     return instants;
+  }
+
+  /** Writes the changed task views and stream instants to each member's tables. */
+  finish(): void {
+    this.views.flush(this.members.flatMap((m) => (m.views ? [m.views] : [])));
+    this.streams.flush(this.members.map((m) => m.projection.name));
   }
 
   private add(projection: Projection): void {

@@ -17,7 +17,12 @@ import { dropTables, type Projection, type ProjectionEvent } from './projection'
 
 /** A read model that notes every event it is given; a second application of one breaks its key. */
 function ledgerProjection(
-  options: { version?: number; failAt?: number; onFail?: () => void } = {},
+  options: {
+    version?: number;
+    failAt?: number;
+    onFail?: () => void;
+    onApply?: (position: bigint) => void;
+  } = {},
 ): Projection & { failures: number } {
   const projection = {
     name: 'ledger',
@@ -38,6 +43,7 @@ function ledgerProjection(
       return {
         apply({ event, at }: ProjectionEvent) {
           insert.run(event.id, event.position.commit.toString(), at, projection.version);
+          options.onApply?.(event.position.commit);
           if (event.position.commit === BigInt(options.failAt ?? -1) && projection.failures === 0) {
             projection.failures += 1;
             options.onFail?.();
@@ -178,7 +184,13 @@ describe('ProjectionRunner with the SQLite event store', () => {
   });
 
   it('after a crash mid-batch neither applies an event twice nor skips one', async () => {
-    await appendAll(store, tasks(8));
+    // Built once; the crash comes in a later catch-up (a build from the start starts over, below).
+    await appendAll(store, tasks(1));
+    const built = newRunner([ledgerProjection(), obligationsProjection]);
+    built.start();
+    await built.whenCaughtUp();
+    await built.stop();
+    await appendAll(store, tasks(8).slice(4));
     let crashed!: () => void;
     const crash = new Promise<void>((resolve) => (crashed = resolve));
     const first = newRunner([
@@ -189,18 +201,18 @@ describe('ProjectionRunner with the SQLite event store', () => {
     await crash;
     await first.stop();
 
-    // The failing batch (events 11–20) was rolled back with both checkpoints: the first batch stands.
+    // The failing batch (events 15–25) was rolled back with both checkpoints: the one before stands.
     expect(ledgerRows(db).map((r) => r.position)).toEqual(
-      Array.from({ length: 10 }, (_, i) => String(i + 1)),
+      Array.from({ length: 14 }, (_, i) => String(i + 1)),
     );
-    expect(first.checkpoint('ledger')?.position?.commit).toBe(10n);
-    expect(first.checkpoint('obligations')?.position?.commit).toBe(10n);
+    expect(first.checkpoint('ledger')?.position?.commit).toBe(14n);
+    expect(first.checkpoint('obligations')?.position?.commit).toBe(14n);
     const status = await first.status();
     expect(status).toMatchObject({
       running: false,
       caughtUp: false,
       error: 'simulated crash at 15',
-      projections: [{ lagEvents: 15, lagExact: true }, {}],
+      projections: [{ lagEvents: 11, lagExact: true }, {}],
     });
 
     // A restarted process continues from the stored checkpoints.
@@ -211,6 +223,37 @@ describe('ProjectionRunner with the SQLite event store', () => {
       Array.from({ length: 25 }, (_, i) => String(i + 1)),
     );
     expect(unitObligations(db, '区数据局', { asOf: clock.now() })).toHaveLength(8);
+  });
+
+  it('builds a read model over when its build from the start did not finish', async () => {
+    await appendAll(store, tasks(30)); // 91 events: batches of 10, 20, 40 …
+    let stopped: Promise<void> | undefined;
+    const first = newRunner([
+      ledgerProjection({
+        onApply: (position) => void (position === 12n && (stopped = first.stop())),
+      }),
+    ]);
+    first.start();
+    while (!stopped) await new Promise((resolve) => setTimeout(resolve, 5));
+    await stopped;
+    // Committed batches are marked unfinished: what a build needs to resume is not stored.
+    const stored = () =>
+      db.prepare('SELECT version, events_applied AS applied FROM projection_checkpoints').get();
+    expect(stored()).toEqual({ version: 0, applied: 30 });
+
+    const logged: string[] = [];
+    const second = newRunner([ledgerProjection()], {
+      logger: { error: (m: string) => logged.push(m), log: (m: string) => logged.push(m) },
+    });
+    second.start();
+    await second.whenCaughtUp();
+    expect(ledgerRows(db).map((r) => r.position)).toEqual(
+      Array.from({ length: 91 }, (_, i) => String(i + 1)),
+    );
+    expect(stored()).toEqual({ version: 1, applied: 91 });
+    expect(logged).toEqual([
+      "Rebuilding read model 'ledger': its build from the start was interrupted",
+    ]);
   });
 
   it('retries after a failure in the same process and resumes where the last commit left off', async () => {

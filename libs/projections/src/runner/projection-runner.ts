@@ -82,6 +82,9 @@ const MAX_RETRY_DELAY_MS = 30_000;
 const after = (position: Position, checkpoint: Position | undefined): boolean =>
   checkpoint === undefined || comparePositions(position, checkpoint) > 0;
 
+/** The version a checkpoint is stored with while its read model is built from the start. */
+const UNFINISHED = 0;
+
 const positionKey = (checkpoint: Checkpoint | undefined): string =>
   checkpoint?.position ? formatPosition(checkpoint.position) : '';
 
@@ -103,8 +106,8 @@ export class ProjectionRunner {
   private readonly catchUpMode: CatchUpMode;
   /** Projections by shared checkpoint; made at start, remade after a rollback. */
   private groups: ProjectionGroup[] = [];
-  /** Projections rebuilding from the start whose query indexes wait for the catch-up. */
-  private readonly deferredIndexes = new Set<Projection>();
+  /** Read models being built from the start of the log (see ProjectionGroup.fresh). */
+  private readonly freshBuilds = new Set<string>();
   private readonly checkpoints = new Map<string, Checkpoint>();
   private readonly changes = new Subject<{
     readonly change: ProjectedChange;
@@ -129,6 +132,13 @@ export class ProjectionRunner {
     this.projections = options.projections;
     const names = new Set(this.projections.map((p) => p.name));
     if (names.size !== this.projections.length) throw new Error('Projection names must be unique');
+    const badVersion = this.projections.find(
+      (p) => !Number.isSafeInteger(p.version) || p.version < 1,
+    );
+    if (badVersion)
+      throw new Error(
+        `Projection '${badVersion.name}' needs a version >= 1 (0 marks an unfinished build)`,
+      );
     this.checkpointTable = new CheckpointTable(this.db);
     this.streamClock = new StreamClock(this.db);
     this.catchUpMode = new CatchUpMode(this.db);
@@ -297,6 +307,7 @@ export class ProjectionRunner {
   }
 
   private prepare(): void {
+    this.freshBuilds.clear();
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const stored = this.checkpointTable.get(projection.name);
@@ -306,60 +317,112 @@ export class ProjectionRunner {
         } else {
           if (stored)
             this.options.logger?.log?.(
-              `Rebuilding read model '${projection.name}' (version ${stored.version} → ${projection.version})`,
+              stored.version === UNFINISHED
+                ? `Rebuilding read model '${projection.name}': its build from the start was interrupted`
+                : `Rebuilding read model '${projection.name}' (version ${stored.version} → ${projection.version})`,
             );
           this.reset(projection);
         }
         this.emittedUpTo = laterPosition(this.emittedUpTo, stored?.position);
         if (this.checkpoints.get(projection.name)?.position === undefined)
-          this.deferIndexes(projection);
+          this.startFreshBuild(projection);
       }
     })();
     this.groups = this.makeGroups();
   }
 
   /**
-   * A read model built from the start of the log takes its rows faster without the indexes only its
-   * queries use; they are built once it has caught up. Should the process die before, the next
-   * start's `setUp` builds them (and the catch-up goes on with them): never a model without them
-   * once it is served as caught up.
+   * A read model built from the start of the log does not keep what it would need to resume (see
+   * ProjectionGroup): its checkpoint says UNFINISHED until it has caught up, so that the next start
+   * builds it over should the process die before. Meanwhile it takes its rows faster without the
+   * indexes only its queries use; `setUp` builds them when the build is finished.
    */
-  private deferIndexes(projection: Projection): void {
-    if (!projection.queryIndexes?.length) return;
-    for (const index of projection.queryIndexes) this.db.exec(`DROP INDEX IF EXISTS ${index}`);
-    this.deferredIndexes.add(projection);
+  private startFreshBuild(projection: Projection): void {
+    for (const index of projection.queryIndexes ?? [])
+      this.db.exec(`DROP INDEX IF EXISTS ${index}`);
+    this.freshBuilds.add(projection.name);
   }
 
-  /** One group per distinct checkpoint, with fresh writers and empty caches. */
-  private makeGroups(): ProjectionGroup[] {
-    const byPosition = new Map<string, Projection[]>();
-    for (const projection of this.projections) {
-      const key = positionKey(this.checkpoints.get(projection.name));
-      byPosition.set(key, [...(byPosition.get(key) ?? []), projection]);
+  /** Stores what the fresh builds held back, their real version, and their query indexes. */
+  private finishFreshBuilds(): void {
+    if (this.freshBuilds.size === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const group of this.groups) {
+          if (!group.fresh) continue;
+          group.finish();
+          for (const projection of group.projections) {
+            const checkpoint = this.checkpoints.get(projection.name);
+            if (checkpoint) this.checkpointTable.put(checkpoint);
+            projection.setUp(this.db);
+          }
+        }
+      })();
+    } catch (error) {
+      this.restartFreshBuilds();
+      throw error;
     }
-    return [...byPosition.values()].map(
-      (projections) => new ProjectionGroup(this.db, projections, this.cacheSizes()),
+    for (const group of this.groups) group.fresh = false;
+    this.freshBuilds.clear();
+    this.mergeGroups();
+  }
+
+  /**
+   * After a rollback a fresh build cannot go on from its checkpoint (its views were held in the
+   * caches that are dropped with the transaction): it starts over.
+   */
+  private restartFreshBuilds(): void {
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        if (!this.freshBuilds.has(projection.name)) continue;
+        this.reset(projection);
+        this.startFreshBuild(projection);
+      }
+    })();
+  }
+
+  /** One group per distinct checkpoint, with new writers and empty caches. */
+  private makeGroups(): ProjectionGroup[] {
+    const byKey = new Map<string, Projection[]>();
+    for (const projection of this.projections) {
+      const key = this.groupKey(projection);
+      byKey.set(key, [...(byKey.get(key) ?? []), projection]);
+    }
+    return [...byKey.values()].map(
+      (projections) =>
+        new ProjectionGroup(
+          this.db,
+          projections,
+          this.streamClock,
+          this.cacheSizes(),
+          this.freshBuilds.has(projections[0].name),
+        ),
     );
+  }
+
+  private groupKey(projection: Projection): string {
+    const position = positionKey(this.checkpoints.get(projection.name));
+    return this.freshBuilds.has(projection.name) ? `${position} fresh` : position;
   }
 
   private cacheSizes(): GroupCacheSizes {
     const size = this.catchUpMode.active
       ? (this.options.catchUpCacheSize ?? 50_000)
-      : (this.options.liveCacheSize ?? 5_000);
+      : (this.options.liveCacheSize ?? 2_500);
     return { taskViews: size, streams: size * 4 };
   }
 
   /** Groups whose checkpoints have met become one: from here on they fold once. */
   private mergeGroups(): void {
     if (this.groups.length < 2) return;
-    const byPosition = new Map<string, ProjectionGroup>();
+    const byKey = new Map<string, ProjectionGroup>();
     for (const group of this.groups) {
-      const key = positionKey(this.checkpoints.get(group.projections[0].name));
-      const met = byPosition.get(key);
+      const key = this.groupKey(group.projections[0]);
+      const met = byKey.get(key);
       if (met) met.absorb(group);
-      else byPosition.set(key, group);
+      else byKey.set(key, group);
     }
-    this.groups = [...byPosition.values()];
+    this.groups = [...byKey.values()];
   }
 
   private reset(projection: Projection): void {
@@ -452,6 +515,7 @@ export class ProjectionRunner {
   }
 
   private markCaughtUp(): void {
+    this.finishFreshBuilds();
     this.leaveCatchUp();
     this.lastError = undefined;
     this.caughtUp = true;
@@ -464,14 +528,7 @@ export class ProjectionRunner {
     for (const group of this.groups) group.resize(this.cacheSizes());
   }
 
-  /** Back to the live settings; the indexes put off by a rebuild are built now. */
   private leaveCatchUp(): void {
-    if (this.deferredIndexes.size > 0) {
-      this.db.transaction(() => {
-        for (const projection of this.deferredIndexes) projection.setUp(this.db);
-      })();
-      this.deferredIndexes.clear();
-    }
     if (!this.catchUpMode.active) return;
     this.catchUpMode.leave();
     for (const group of this.groups) group.resize(this.cacheSizes());
@@ -494,7 +551,7 @@ export class ProjectionRunner {
             first += 1;
           if (first === events.length) continue;
           const fresh = first === 0 ? events : events.slice(first);
-          const instants = group.apply(fresh, this.streamClock);
+          const instants = group.apply(fresh);
           let lastAt = checkpoint.lastAt ?? '';
           for (const at of instants) if (at > lastAt) lastAt = at;
           for (const projection of members) {
@@ -505,14 +562,15 @@ export class ProjectionRunner {
               lastAt,
               eventsApplied: previous.eventsApplied + fresh.length,
             };
-            this.checkpointTable.put(next);
+            this.checkpointTable.put(group.fresh ? { ...next, version: UNFINISHED } : next);
             result.push(next);
           }
         }
         return result;
       })();
     } catch (error) {
-      // The caches ran ahead of the rolled-back rows: start over from what is stored.
+      // The caches ran ahead of the rolled-back rows: go on from what is stored.
+      this.restartFreshBuilds();
       this.groups = this.makeGroups();
       throw error;
     }

@@ -44,14 +44,16 @@ export interface ProjectionWriter {
  */
 export interface Projection {
   readonly name: string;
-  /** Bump when the tables or the way events map to rows change: the read model is rebuilt. */
+  /**
+   * From 1; bump when the tables or the way events map to rows change: the read model is rebuilt.
+   * (The runner stores 0 while a read model is being built from the start.)
+   */
   readonly version: number;
   /** The table (see TaskViewTable) the runner keeps this read model's task views in, if it uses them. */
   readonly taskViews?: string;
   /**
-   * Indexes (by name) only its queries use, never its writer: while the read model is rebuilt from
-   * the start they are dropped, and `setUp` recreates them once it has caught up (or at the next
-   * start, should the process die before).
+   * Indexes (by name) only its queries use, never its writer: while the read model is built from
+   * the start they are dropped, and `setUp` recreates them once it has caught up.
    */
   readonly queryIndexes?: readonly string[];
   /** Creates its tables and indexes if they do not exist. */

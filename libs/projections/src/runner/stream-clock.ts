@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { LruCache } from '../shared/lru-cache';
 
 /**
  * The latest read-side recording instant of each stream, per projection, stored in the same
@@ -29,35 +28,49 @@ export class StreamClock {
     this.clear = db.prepare('DELETE FROM projection_stream_clock WHERE projection = ?');
   }
 
+  /** The latest instant stored for a stream; '' before its first event. */
+  latest(projection: string, streamId: string): string {
+    return this.select.get(projection, streamId)?.last_at ?? '';
+  }
+
+  /** Stores a stream's latest instant for each of the projections. */
+  record(projections: readonly string[], streamId: string, at: string): void {
+    for (const projection of projections) this.upsert.run(projection, streamId, at);
+  }
+
   /**
    * The instants of a batch of events on the time axis of projections that stand at the same
    * checkpoint (so they share their stream instants): each raised to the latest instant of its
-   * stream so far, and stored for every one of them. `known` remembers instants across batches
-   * (it must be dropped with the transaction if that rolls back). Call inside the batch's
-   * transaction.
+   * stream so far, and stored for every one of them. Call inside the batch's transaction.
    */
   stamp(
     projections: readonly string[],
     events: readonly { streamId: string; recordedAt: string }[],
-    known: LruCache<string, string> = new LruCache(0),
   ): string[] {
     const latest = new Map<string, string>();
-    const stamped = events.map(({ streamId, recordedAt }) => {
-      let previous = latest.get(streamId) ?? known.get(streamId);
-      if (previous === undefined)
-        previous = this.select.get(projections[0], streamId)?.last_at ?? '';
-      const at = recordedAt > previous ? recordedAt : previous;
-      latest.set(streamId, at);
-      return at;
-    });
-    for (const [streamId, at] of latest) {
-      for (const projection of projections) this.upsert.run(projection, streamId, at);
-      known.set(streamId, at);
-    }
+    const stamped = raise(events, (streamId) => this.latest(projections[0], streamId), latest);
+    for (const [streamId, at] of latest) this.record(projections, streamId, at);
     return stamped;
   }
 
   forget(projection: string): void {
     this.clear.run(projection);
   }
+}
+
+/**
+ * Each event's instant raised to the latest of its stream so far (`previous` for a stream not in
+ * `latest` yet); `latest` ends with every stream's new latest instant.
+ */
+export function raise(
+  events: readonly { streamId: string; recordedAt: string }[],
+  previous: (streamId: string) => string,
+  latest: Map<string, string>,
+): string[] {
+  return events.map(({ streamId, recordedAt }) => {
+    const before = latest.get(streamId) ?? previous(streamId);
+    const at = recordedAt > before ? recordedAt : before;
+    latest.set(streamId, at);
+    return at;
+  });
 }

@@ -48,6 +48,11 @@ export class TaskViewStore {
     this.cache = new LruCache(capacity);
   }
 
+  /** Views changed since the last flush. */
+  get pending(): number {
+    return this.dirty.size;
+  }
+
   get(taskId: string, source: TaskViewTable): TaskView | undefined {
     const view = this.dirty.get(taskId) ?? this.cache.get(taskId);
     if (view !== undefined) return view;

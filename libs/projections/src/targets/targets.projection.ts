@@ -147,7 +147,7 @@ class TargetsWriter implements ProjectionWriter {
   private readonly latestReport: Database.Statement<[string], LatestReport>;
   private readonly insertReport: Database.Statement;
   /** The latest report of each target, as the report table would answer. */
-  private readonly latest = new LruCache<string, LatestReport>(20_000);
+  private readonly latest = new LruCache<string, LatestReport>(50_000);
   private readonly lastFacts = new LruCache<string, ViewFacts>(256);
 
   constructor(db: Database.Database) {
