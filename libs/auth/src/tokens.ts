@@ -28,23 +28,52 @@ export function mintToken(secret: string, options: MintOptions): string {
   });
 }
 
-const keys = new Map<string, KeyObject>();
-
-/** Every request verifies a token: the key object is made once per secret. */
-function keyOf(secret: string): KeyObject {
-  let key = keys.get(secret);
-  if (!key) {
-    key = createSecretKey(Buffer.from(secret, 'utf8'));
-    keys.set(secret, key);
-  }
-  return key;
+interface Verified {
+  readonly principal: Principal;
+  /** exp of the token, in seconds; a cached token is refused from then on. */
+  readonly exp: number | undefined;
 }
 
-/** Verifies an HS256 token and returns its principal; rejects other algorithms and bad claims. */
+/** Tokens verified with one secret; a client sends the same token with every request. */
+interface Verifier {
+  readonly key: KeyObject;
+  readonly verified: Map<string, Verified>;
+}
+
+const MAX_VERIFIED_TOKENS = 1024;
+const verifiers = new Map<string, Verifier>();
+
+function verifierOf(secret: string): Verifier {
+  let verifier = verifiers.get(secret);
+  if (!verifier) {
+    verifier = { key: createSecretKey(Buffer.from(secret, 'utf8')), verified: new Map() };
+    verifiers.set(secret, verifier);
+  }
+  return verifier;
+}
+
+/**
+ * Verifies an HS256 token and returns its principal; rejects other algorithms and bad claims. A
+ * token verified before with the same secret is answered from memory until its exp: the same
+ * string with the same key can only verify the same way, and nbf, once passed, stays passed.
+ */
 export function verifyToken(secret: string, token: string): Principal {
+  const verifier = verifierOf(secret);
+  const known = verifier.verified.get(token);
+  if (known && (known.exp === undefined || Math.floor(Date.now() / 1000) < known.exp))
+    return known.principal;
+  if (known) verifier.verified.delete(token);
+  const verified = principalOf(verifier.key, token);
+  if (verifier.verified.size >= MAX_VERIFIED_TOKENS)
+    verifier.verified.delete(verifier.verified.keys().next().value as string);
+  verifier.verified.set(token, verified);
+  return verified.principal;
+}
+
+function principalOf(key: KeyObject, token: string): Verified {
   let payload: Record<string, unknown>;
   try {
-    payload = verifyHs256(token, keyOf(secret));
+    payload = verifyHs256(token, key);
   } catch (error) {
     if (!(error instanceof Hs256Error)) throw error;
     if (error.expired) throw new InvalidTokenError('token expired');
@@ -60,10 +89,12 @@ export function verifyToken(secret: string, token: string): Principal {
   if (unit !== undefined && typeof unit !== 'string')
     throw new InvalidTokenError('token unit must be a string');
   if (role === 'lead' && !unit) throw new InvalidTokenError('a lead token must name its unit');
-  return {
+  // Frozen: every request with this token shares the object.
+  const principal: Principal = Object.freeze({
     sub,
     role: role as Role,
     ...(typeof unit === 'string' ? { unit } : {}),
     ...(typeof name === 'string' ? { name } : {}),
-  };
+  });
+  return { principal, exp: typeof payload.exp === 'number' ? payload.exp : undefined };
 }

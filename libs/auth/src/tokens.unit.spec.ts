@@ -41,6 +41,29 @@ describe('bearer tokens', () => {
     expect(() => verifyToken(secret, token)).toThrow(InvalidTokenError);
   });
 
+  describe('given a token verified once', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('when it is verified again before it expires, then the same principal comes back; once expired, it is refused', () => {
+      jest.useFakeTimers({ now: new Date('2024-06-15T02:00:00Z') });
+      const token = mintToken(secret, { sub: 's', role: 'supervisor', expiresIn: 60 });
+      const first = verifyToken(secret, token);
+
+      expect(verifyToken(secret, token)).toEqual(first);
+      jest.setSystemTime(new Date('2024-06-15T02:01:00Z'));
+      expect(() => verifyToken(secret, token)).toThrow('token expired');
+    });
+
+    it('when it is presented with another secret, then it is refused', () => {
+      const token = mintToken(secret, { sub: 's', role: 'supervisor' });
+      verifyToken(secret, token);
+
+      expect(() => verifyToken('another-secret-another-secret-xx', token)).toThrow(
+        InvalidTokenError,
+      );
+    });
+  });
+
   it('refuses an unknown role and a lead without a unit', () => {
     const badRole = sign({ role: 'root' }, secret, { algorithm: 'HS256', subject: 'r' });
     const leadWithoutUnit = sign({ role: 'lead' }, secret, { algorithm: 'HS256', subject: 'l' });
