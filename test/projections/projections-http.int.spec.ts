@@ -220,11 +220,9 @@ describe('read side over HTTP', () => {
 
     const attention = await getJson('/audit/attention?unackDays=30');
     expect(attention.body.now).toBe('2024-07-01T00:00:00.000Z');
-    expect(attention.body.unacknowledged.map((a: { unit: string }) => a.unit).sort()).toEqual([
-      '区城运中心',
-      '区数据局',
-      '区科委',
-    ]);
+    expect(attention.body.unacknowledged.items.map((a: { unit: string }) => a.unit).sort()).toEqual(
+      ['区城运中心', '区数据局', '区科委'],
+    );
 
     const dashboard = await getJson('/dashboard/summary?planId=p24');
     expect(dashboard.body.plan).toMatchObject({ total: 2, targets: 1 });

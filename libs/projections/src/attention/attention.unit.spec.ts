@@ -119,29 +119,35 @@ describe('attention list', () => {
   it('lists assignments owed an answer for more than N days, once per assignment', () => {
     const list = attention(db, { now });
     expect(
-      list.unacknowledged.map((a) => [a.unit, a.role, a.taskId, a.acknowledgement, a.owedSince]),
+      list.unacknowledged?.items.map((a) => [
+        a.unit,
+        a.role,
+        a.taskId,
+        a.acknowledgement,
+        a.owedSince,
+      ]),
     ).toEqual([
       ['区商务委', 'lead', T2, 'pending', '2024-01-05T02:00:00.000Z'],
       ['区投促办', 'supporting', T2, 'pending', '2024-01-05T02:00:00.000Z'],
       // Reopened by the first lowering; later ones do not restart the clock.
       ['区数据局', 'lead', T1, 'reopened', '2024-06-01T02:00:00.000Z'],
     ]);
-    expect(list.unacknowledged[0].days).toBe(278);
+    expect(list.unacknowledged?.items[0].days).toBe(278);
     expect(
-      attention(db, { now: '2024-06-05T00:00:00.000Z' }).unacknowledged.map((a) => a.unit),
+      attention(db, { now: '2024-06-05T00:00:00.000Z' }).unacknowledged?.items.map((a) => a.unit),
     ).toEqual(['区商务委', '区投促办']);
   });
 
   it('lists targets nobody has reported on for N days', () => {
     expect(
-      attention(db, { now }).noRecentReport.map((t) => [
+      attention(db, { now }).noRecentReport?.items.map((t) => [
         t.targetId,
         t.leads,
         t.lastReportedAt ?? null,
       ]),
     ).toEqual([[G2, ['区商务委'], null]]);
     expect(
-      attention(db, { now, noReportDays: 10 }).noRecentReport.map((t) => [
+      attention(db, { now, noReportDays: 10 }).noRecentReport?.items.map((t) => [
         t.targetId,
         t.lastReportedAt ?? null,
       ]),
@@ -152,7 +158,7 @@ describe('attention list', () => {
   });
 
   it('lists deadlines moved more than once', () => {
-    expect(attention(db, { now }).deadlineMovedRepeatedly).toEqual([
+    expect(attention(db, { now }).deadlineMovedRepeatedly?.items).toEqual([
       {
         planId: 'p24',
         taskId: T2,
@@ -165,24 +171,58 @@ describe('attention list', () => {
         dueDate: '2025-02-28',
       },
     ]);
-    expect(attention(db, { now: '2024-07-01T00:00:00.000Z' }).deadlineMovedRepeatedly).toEqual([]);
+    expect(
+      attention(db, { now: '2024-07-01T00:00:00.000Z' }).deadlineMovedRepeatedly?.items,
+    ).toEqual([]);
   });
 
   it('lists targets lowered late in the plan year (China time)', () => {
-    expect(attention(db, { now }).loweredLate.map((c) => [c.previous, c.next])).toEqual([
+    expect(attention(db, { now }).loweredLate?.items.map((c) => [c.previous, c.next])).toEqual([
       [
         { value: 85, comparator: 'gte', unit: '个' },
         { value: 80, comparator: 'gte', unit: '个' },
       ],
     ]);
-    expect(attention(db, { now, lateFrom: '06-01' }).loweredLate).toHaveLength(3);
+    // Latest first: the lowering not yet seen heads the list.
+    expect(attention(db, { now, lateFrom: '06-01' }).loweredLate?.items.map((c) => c.next)).toEqual(
+      [{ value: 80 }, { value: 85 }, { value: 90 }].map(expect.objectContaining),
+    );
+  });
+
+  it('pages each list: its total, at most limit items from offset, and where the next page starts', () => {
+    const whole = attention(db, { now }).unacknowledged;
+    expect(whole).toMatchObject({ total: 3, limit: 50, offset: 0, nextOffset: null });
+    const first = attention(db, { now, limit: 2 }).unacknowledged;
+    expect(first).toMatchObject({ total: 3, limit: 2, offset: 0, nextOffset: 2 });
+    const second = attention(db, { now, limit: 2, offset: 2 }).unacknowledged;
+    expect(second).toMatchObject({ total: 3, limit: 2, offset: 2, nextOffset: null });
+    expect([...(first?.items ?? []), ...(second?.items ?? [])]).toEqual(whole?.items);
+    // Past the end: no items, and still the total.
+    expect(attention(db, { now, offset: 7 }).unacknowledged).toEqual({
+      total: 3,
+      limit: 50,
+      offset: 7,
+      nextOffset: null,
+      items: [],
+    });
+    expect(attention(db, { now, unit: '无此单位' }).unacknowledged).toMatchObject({
+      total: 0,
+      items: [],
+    });
+  });
+
+  it('answers one list alone when asked', () => {
+    const list = attention(db, { now, noReportDays: 10, list: 'noRecentReport', offset: 1 });
+    expect(Object.keys(list)).toEqual(['now', 'parameters', 'noRecentReport']);
+    expect(list.noRecentReport?.items.map((t) => t.targetId)).toEqual([G1]);
+    expect(list.noRecentReport?.total).toBe(2);
   });
 
   it('narrows to one unit', () => {
     const list = attention(db, { now, unit: '区数据局', noReportDays: 10 });
-    expect(list.unacknowledged.map((a) => a.unit)).toEqual(['区数据局']);
-    expect(list.noRecentReport.map((t) => t.targetId)).toEqual([G1]);
-    expect(list.deadlineMovedRepeatedly).toEqual([]);
-    expect(list.loweredLate).toHaveLength(1);
+    expect(list.unacknowledged?.items.map((a) => a.unit)).toEqual(['区数据局']);
+    expect(list.noRecentReport?.items.map((t) => t.targetId)).toEqual([G1]);
+    expect(list.deadlineMovedRepeatedly?.items).toEqual([]);
+    expect(list.loweredLate?.items).toHaveLength(1);
   });
 });

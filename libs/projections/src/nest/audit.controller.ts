@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Query, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CacheableRead } from '@duty-ledger/http';
 import { targetChanges, type TargetChange } from '../target-changes/target-changes.query';
 import { attention, type AttentionList } from '../attention/attention.query';
+import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../obligations/page';
 import { targetChangesCsv, targetChangesXlsx } from '../exports/target-change-export';
 import { ReadContext } from './read-context';
 import { CSV_TYPE, XLSX_TYPE, attachment } from './download';
@@ -39,6 +40,15 @@ export class AuditController {
   /** As things stand now (the injected clock). */
   @Get('attention')
   @CacheableRead()
+  @ApiOperation({
+    summary: "What needs a supervisor's attention now, most urgent first, a page per list",
+    description:
+      `Four lists: unacknowledged (assignments unanswered for more than unackDays, longest owed first), ` +
+      `noRecentReport (open targets without a report for more than noReportDays, longest silent first), ` +
+      `deadlineMovedRepeatedly (most moves first) and loweredLate (targets lowered from lateFrom of the plan year, latest first). ` +
+      `Each list is { total, limit, offset, nextOffset, items }: at most limit items (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) from offset; ` +
+      `nextOffset is null on the last page. list=<name> answers that list alone, to page through it: ?list=unacknowledged&offset=50.`,
+  })
   attention(@Query() query: AttentionQueryDto): AttentionList {
     const { waitFor: _waitFor, ...options } = query;
     return attention(this.read.db, { ...options, now: this.read.now() });

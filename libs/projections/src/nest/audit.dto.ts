@@ -12,7 +12,9 @@ import {
   Min,
 } from 'class-validator';
 import { TARGET_CHANGE_KINDS, type TargetChangeKind } from '../target-changes/change-kind';
+import { ATTENTION_LISTS, type AttentionListName } from '../attention/attention-lists';
 import { ReadQueryDto } from './read-query.dto';
+import { PageQueryDto } from './page-query.dto';
 
 export class TargetChangesQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({
@@ -52,7 +54,18 @@ export class TargetChangesQueryDto extends ReadQueryDto {
   planId?: string;
 }
 
-export class AttentionQueryDto {
+/** `limit` and `offset` apply to each list answered; `list` picks one to page through. */
+export class AttentionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Only this list (named as in the answer), to page through it; every list when absent',
+    enum: ATTENTION_LISTS,
+    example: 'unacknowledged',
+  })
+  @IsOptional()
+  @IsIn(ATTENTION_LISTS)
+  list?: AttentionListName;
+
   @ApiPropertyOptional({ description: 'Days an assignment may stay unanswered', default: 7 })
   @IsOptional()
   @Type(() => Number)
