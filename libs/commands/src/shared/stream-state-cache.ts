@@ -12,7 +12,7 @@ export const DEFAULT_CACHED_STREAMS = 4096;
  *
  * One cache serves one fold. It holds the very state objects handed to decide and evolve, which is
  * safe only because the domain never mutates a state it is given (libs/domain proves it in
- * immutability.unit.spec.ts).
+ * task-decider.immutability.unit.spec.ts).
  */
 export class StreamStateCache<State> {
   private readonly entries = new Map<string, Snapshot<State>>();
