@@ -1,6 +1,5 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { sign } from 'jsonwebtoken';
-import { Hs256Error, verifyHs256 } from './hs256';
+import { sign, verify, JsonWebTokenError, TokenExpiredError } from 'jsonwebtoken';
 import { ROLES, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
@@ -71,15 +70,18 @@ export function verifyToken(secret: string, token: string): Principal {
 }
 
 function principalOf(key: KeyObject, token: string): Verified {
-  let payload: Record<string, unknown>;
+  let decoded: unknown;
   try {
-    payload = verifyHs256(token, key);
+    decoded = verify(token, key, { algorithms: ['HS256'] });
   } catch (error) {
-    if (!(error instanceof Hs256Error)) throw error;
-    if (error.expired) throw new InvalidTokenError('token expired');
-    if (error.message === 'invalid token payload') throw new InvalidTokenError(error.message);
-    throw new InvalidTokenError(`invalid token: ${error.message}`);
+    if (error instanceof TokenExpiredError) throw new InvalidTokenError('token expired');
+    if (error instanceof JsonWebTokenError)
+      throw new InvalidTokenError(`invalid token: ${error.message}`);
+    throw error;
   }
+  if (typeof decoded !== 'object' || decoded === null)
+    throw new InvalidTokenError('invalid token payload');
+  const payload = decoded as Record<string, unknown>;
   const { sub, role, unit, name } = payload;
   if (typeof sub !== 'string' || sub.length === 0)
     throw new InvalidTokenError('token has no sub claim');

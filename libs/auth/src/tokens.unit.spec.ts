@@ -41,6 +41,17 @@ describe('bearer tokens', () => {
     expect(() => verifyToken(secret, token)).toThrow(InvalidTokenError);
   });
 
+  it('refuses an unsigned token (alg none) and a payload altered after signing', () => {
+    const good = mintToken(secret, { sub: 'l', role: 'lead', unit: '区数据局' });
+    const [, payload, signature] = good.split('.');
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`;
+    const altered = `${good.split('.')[0]}.${b64({ sub: 'l', role: 'admin' })}.${signature}`;
+
+    expect(() => verifyToken(secret, unsigned)).toThrow(InvalidTokenError);
+    expect(() => verifyToken(secret, altered)).toThrow(InvalidTokenError);
+  });
+
   describe('given a token verified once', () => {
     afterEach(() => jest.useRealTimers());
 
