@@ -116,6 +116,8 @@ export class SqliteEventStore implements EventStore {
   private readonly groupTransaction: (
     requests: readonly AppendRequest[],
   ) => readonly Settled<AppendOutcome>[];
+  /** A group of one needs no savepoint: its failure rolls back a transaction holding only itself. */
+  private readonly aloneTransaction: (request: AppendRequest) => AppendOutcome;
   private readonly groupCommit: GroupCommit<AppendRequest, AppendOutcome>;
   private closed = false;
 
@@ -136,6 +138,9 @@ export class SqliteEventStore implements EventStore {
           return { ok: false, error: portError(error) };
         }
       }),
+    ).immediate;
+    this.aloneTransaction = db.transaction((request: AppendRequest) =>
+      this.appendInTransaction(request.streamId, request.events, request.expected),
     ).immediate;
     this.groupCommit = new GroupCommit((requests) => this.commitGroup(requests), MAX_GROUP_SIZE);
   }
@@ -240,9 +245,20 @@ export class SqliteEventStore implements EventStore {
   // ----- appends -----
 
   private commitGroup(requests: readonly AppendRequest[]): readonly Settled<AppendOutcome>[] {
-    const settled = this.guard(() => this.groupTransaction(requests));
+    const settled =
+      requests.length === 1
+        ? [this.commitAlone(requests[0])]
+        : this.guard(() => this.groupTransaction(requests));
     if (settled.some((outcome) => outcome.ok && outcome.value.written)) this.notifier.notify();
     return settled;
+  }
+
+  private commitAlone(request: AppendRequest): Settled<AppendOutcome> {
+    try {
+      return { ok: true, value: this.guard(() => this.aloneTransaction(request)) };
+    } catch (error) {
+      return { ok: false, error };
+    }
   }
 
   private appendInTransaction(
