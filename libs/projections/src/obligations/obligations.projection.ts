@@ -9,12 +9,13 @@ import {
   type Projection,
   type ProjectionEvent,
   type ProjectionWriter,
+  type WriterContext,
+  indexNames,
 } from '../runner/projection';
 import {
   ITEM_KEY,
   ITEM_VALUES,
   OBLIGATION_KEY,
-  OBLIGATION_QUERY_INDEXES,
   OBLIGATION_TABLES,
   OBLIGATION_VALUES,
   OBLIGATIONS_DDL,
@@ -138,13 +139,17 @@ class ObligationsWriter implements ProjectionWriter {
   private readonly insertReport: Database.Statement<[string, string, number, string, string]>;
   private readonly lastRows = new LruCache<string, ViewRows>(256);
 
-  constructor(db: Database.Database) {
-    this.items = new VersionedTable(db, OBLIGATION_TABLES.items, ITEM_KEY, ITEM_VALUES);
+  constructor(db: Database.Database, { fresh }: WriterContext) {
+    // A fresh build knows every current version: it closes them by rowid, without the key indexes.
+    this.items = new VersionedTable(db, OBLIGATION_TABLES.items, ITEM_KEY, ITEM_VALUES, {
+      track: fresh,
+    });
     this.obligations = new VersionedTable(
       db,
       OBLIGATION_TABLES.obligations,
       OBLIGATION_KEY,
       OBLIGATION_VALUES,
+      { track: fresh },
     );
     this.insertPlan = db.prepare(
       `INSERT OR REPLACE INTO ${OBLIGATION_TABLES.plans} (plan_id, title, year, due_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
@@ -193,7 +198,7 @@ export const obligationsProjection: Projection = {
   name: 'obligations',
   version: 1,
   taskViews: OBLIGATION_TABLES.taskViews,
-  queryIndexes: OBLIGATION_QUERY_INDEXES,
+  deferredIndexes: indexNames(OBLIGATIONS_DDL),
 
   setUp(db) {
     db.exec(OBLIGATIONS_DDL);
@@ -203,7 +208,7 @@ export const obligationsProjection: Projection = {
     dropTables(db, Object.values(OBLIGATION_TABLES));
   },
 
-  open(db) {
-    return new ObligationsWriter(db);
+  open(db, context) {
+    return new ObligationsWriter(db, context);
   },
 };

@@ -57,21 +57,6 @@ export const OBLIGATION_VALUES = [
 
 const { taskViews, plans, items, obligations, reports } = OBLIGATION_TABLES;
 
-/**
- * The indexes only queries read: the writer finds current versions through `${items}_by_id` and
- * `${obligations}_by_item`, and only appends reports. A rebuild from the start puts these off.
- */
-export const OBLIGATION_QUERY_INDEXES = [
-  `${items}_by_plan`,
-  `${items}_by_due`,
-  `${items}_in_order`,
-  `${obligations}_by_unit`,
-  `${reports}_latest`,
-  `${reports}_recent`,
-  `${obligations}_unanswered`,
-  `${items}_moved`,
-] as const;
-
 export const OBLIGATIONS_DDL = `
 ${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (

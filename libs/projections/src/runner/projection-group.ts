@@ -51,7 +51,7 @@ export class ProjectionGroup {
     clock: StreamClock,
     private sizes: GroupCacheSizes,
     /** Building its read models from the start: see above. */
-    public fresh: boolean,
+    readonly fresh: boolean,
   ) {
     this.views = new TaskViewStore(sizes.taskViews);
     this.streams = new StreamInstants(clock, sizes.streams);
@@ -106,7 +106,7 @@ export class ProjectionGroup {
   private add(projection: Projection): void {
     this.members.push({
       projection,
-      writer: projection.open(this.db),
+      writer: projection.open(this.db, { fresh: this.fresh }),
       ...(projection.taskViews ? { views: new TaskViewTable(this.db, projection.taskViews) } : {}),
     });
   }

@@ -41,7 +41,10 @@ export interface ProjectionRunnerOptions {
    * (changed task views, checkpoints) rarely.
    */
   readonly catchUpBatchSize?: number;
-  /** Task views (and stream instants) kept in memory once caught up (default 5,000). */
+  /**
+   * Task views kept in memory between batches once caught up (default 2,500; the cache holds
+   * between this and twice as many, and four times as many stream instants).
+   */
   readonly liveCacheSize?: number;
   /** … and while catching up (default 50,000). */
   readonly catchUpCacheSize?: number;
@@ -334,11 +337,12 @@ export class ProjectionRunner {
   /**
    * A read model built from the start of the log does not keep what it would need to resume (see
    * ProjectionGroup): its checkpoint says UNFINISHED until it has caught up, so that the next start
-   * builds it over should the process die before. Meanwhile it takes its rows faster without the
-   * indexes only its queries use; `setUp` builds them when the build is finished.
+   * builds it over should the process die before. Meanwhile its writer keeps in memory what it
+   * would look up in its tables, and its rows go in without indexes: `setUp` builds them (the
+   * DDL's, exactly) when the build is finished.
    */
   private startFreshBuild(projection: Projection): void {
-    for (const index of projection.queryIndexes ?? [])
+    for (const index of projection.deferredIndexes ?? [])
       this.db.exec(`DROP INDEX IF EXISTS ${index}`);
     this.freshBuilds.add(projection.name);
   }
@@ -362,9 +366,9 @@ export class ProjectionRunner {
       this.restartFreshBuilds();
       throw error;
     }
-    for (const group of this.groups) group.fresh = false;
+    // From here on the writers look things up in their tables (and caches are bounded again).
     this.freshBuilds.clear();
-    this.mergeGroups();
+    this.groups = this.makeGroups();
   }
 
   /**

@@ -27,6 +27,16 @@ export interface ProjectionEvent {
   readonly task?: TaskChange;
 }
 
+/** How a writer is opened. */
+export interface WriterContext {
+  /**
+   * The read model's tables were empty when the writer was opened and only this writer fills them
+   * until the build has finished: whatever it would look up in them it can keep in memory instead
+   * (and so do without the `deferredIndexes`). Otherwise it must look things up in its tables.
+   */
+  readonly fresh: boolean;
+}
+
 /**
  * Writes one read model's rows. Opened once per database by the runner, so statements are prepared
  * once and caches can live across batches; the runner drops the writer (and its caches) whenever a
@@ -52,16 +62,21 @@ export interface Projection {
   /** The table (see TaskViewTable) the runner keeps this read model's task views in, if it uses them. */
   readonly taskViews?: string;
   /**
-   * Indexes (by name) only its queries use, never its writer: while the read model is built from
-   * the start they are dropped, and `setUp` recreates them once it has caught up.
+   * Indexes (by name) a build from the start goes without (its writer is opened `fresh`): they
+   * are dropped before it, and `setUp` creates them again once it has finished.
    */
-  readonly queryIndexes?: readonly string[];
+  readonly deferredIndexes?: readonly string[];
   /** Creates its tables and indexes if they do not exist. */
   setUp(db: Database.Database): void;
   /** Drops every table it owns. */
   tearDown(db: Database.Database): void;
   /** Prepares its statements on a database whose tables are set up. */
-  open(db: Database.Database): ProjectionWriter;
+  open(db: Database.Database, context: WriterContext): ProjectionWriter;
+}
+
+/** The indexes a DDL script creates, by name (for `deferredIndexes`). */
+export function indexNames(ddl: string): string[] {
+  return [...ddl.matchAll(/CREATE\s+INDEX\s+IF\s+NOT\s+EXISTS\s+(\w+)/gi)].map((m) => m[1]);
 }
 
 /** Drops the named tables; for `tearDown` implementations. */

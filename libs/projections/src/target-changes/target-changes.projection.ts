@@ -9,13 +9,11 @@ import {
   type Projection,
   type ProjectionEvent,
   type ProjectionWriter,
+  type WriterContext,
+  indexNames,
 } from '../runner/projection';
 import { classifyValueChange, type TargetChangeKind } from './change-kind';
-import {
-  TARGET_CHANGE_QUERY_INDEXES,
-  TARGET_CHANGE_TABLES,
-  TARGET_CHANGES_DDL,
-} from './target-changes.schema';
+import { TARGET_CHANGE_TABLES, TARGET_CHANGES_DDL } from './target-changes.schema';
 
 /** One row of the feed, before it is stored. */
 export interface ChangeRecord {
@@ -165,8 +163,14 @@ class TargetChangesWriter implements ProjectionWriter {
   private readonly insertChange: Database.Statement;
   private readonly insertUnit: Database.Statement<[string, number | bigint]>;
   private readonly years = new LruCache<string, number>(10_000);
+  /**
+   * In a fresh build, the `previous` owners of each scope's first change of owners (task id and
+   * target id), so the table need not be asked, nor indexed.
+   */
+  private readonly firstOwnerChanges: Map<string, string> | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, { fresh }: WriterContext) {
+    this.firstOwnerChanges = fresh ? new Map() : undefined;
     const { changes, units, plans } = TARGET_CHANGE_TABLES;
     this.insertPlan = db.prepare(`INSERT OR REPLACE INTO ${plans} (plan_id, year) VALUES (?, ?)`);
     this.planYear = db.prepare(`SELECT year FROM ${plans} WHERE plan_id = ?`);
@@ -196,8 +200,7 @@ class TargetChangesWriter implements ProjectionWriter {
     for (const change of changesOf(event, before, after, meta.actor, meta.commandId)) {
       const original =
         change.kind === 'owner-changed'
-          ? (this.firstOwners.get(after.taskId, change.targetId ?? null)?.previous ??
-            JSON.stringify(change.original))
+          ? (this.firstOwnersOf(after.taskId, change.targetId) ?? JSON.stringify(change.original))
           : JSON.stringify(change.original);
       const { lastInsertRowid } = this.insertChange.run({
         kind: change.kind,
@@ -223,7 +226,18 @@ class TargetChangesWriter implements ProjectionWriter {
         position: formatPosition(recorded.position),
       });
       for (const unit of change.units) this.insertUnit.run(unit, lastInsertRowid);
+      if (change.kind === 'owner-changed') {
+        const scope = `${after.taskId}\u0000${change.targetId ?? ''}`;
+        if (!this.firstOwnerChanges?.has(scope))
+          this.firstOwnerChanges?.set(scope, JSON.stringify(change.previous));
+      }
     }
+  }
+
+  private firstOwnersOf(taskId: string, targetId: string | undefined): string | undefined {
+    if (this.firstOwnerChanges)
+      return this.firstOwnerChanges.get(`${taskId}\u0000${targetId ?? ''}`);
+    return this.firstOwners.get(taskId, targetId ?? null)?.previous;
   }
 
   private yearOf(planId: string): number | undefined {
@@ -239,7 +253,7 @@ export const targetChangesProjection: Projection = {
   name: 'target-changes',
   version: 1,
   taskViews: TARGET_CHANGE_TABLES.taskViews,
-  queryIndexes: TARGET_CHANGE_QUERY_INDEXES,
+  deferredIndexes: indexNames(TARGET_CHANGES_DDL),
 
   setUp(db) {
     db.exec(TARGET_CHANGES_DDL);
@@ -249,7 +263,7 @@ export const targetChangesProjection: Projection = {
     dropTables(db, Object.values(TARGET_CHANGE_TABLES));
   },
 
-  open(db) {
-    return new TargetChangesWriter(db);
+  open(db, context) {
+    return new TargetChangesWriter(db, context);
   },
 };

@@ -15,12 +15,6 @@ export const TARGET_CHANGE_TABLES = {
 
 const { taskViews, plans, changes, units } = TARGET_CHANGE_TABLES;
 
-/**
- * The indexes only queries read: the writer finds the first change of owners through
- * `${changes}_by_target`. A rebuild from the start puts these off.
- */
-export const TARGET_CHANGE_QUERY_INDEXES = [`${changes}_by_time`, `${changes}_by_kind`] as const;
-
 export const TARGET_CHANGES_DDL = `
 ${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (plan_id TEXT PRIMARY KEY, year INTEGER NOT NULL) WITHOUT ROWID;

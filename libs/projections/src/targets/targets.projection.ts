@@ -16,8 +16,10 @@ import {
   type Projection,
   type ProjectionEvent,
   type ProjectionWriter,
+  type WriterContext,
+  indexNames,
 } from '../runner/projection';
-import { TARGET_QUERY_INDEXES, TARGET_TABLES, TARGETS_DDL } from './targets.schema';
+import { TARGET_TABLES, TARGETS_DDL } from './targets.schema';
 import type { FieldChange, TargetState, TrackedField } from './target-state';
 
 /** The fields a history entry shows the before/after of (the latest report aside, see below). */
@@ -146,11 +148,22 @@ class TargetsWriter implements ProjectionWriter {
   private readonly insertEntry: Database.Statement<EntryParams>;
   private readonly latestReport: Database.Statement<[string], LatestReport>;
   private readonly insertReport: Database.Statement;
-  /** The latest report of each target, as the report table would answer. */
-  private readonly latest = new LruCache<string, LatestReport>(50_000);
+  /**
+   * The latest report of each target, as the report table would answer: of every target in a
+   * fresh build (so the table need not be asked, nor indexed), of those seen lately otherwise.
+   */
+  private readonly latest: {
+    get(targetId: string): LatestReport | undefined;
+    set(targetId: string, report: LatestReport): unknown;
+  };
+  private readonly fresh: boolean;
   private readonly lastFacts = new LruCache<string, ViewFacts>(256);
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, { fresh }: WriterContext) {
+    this.fresh = fresh;
+    this.latest = fresh
+      ? new Map<string, LatestReport>()
+      : new LruCache<string, LatestReport>(50_000);
     this.insertPlan = db.prepare(
       `INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`,
     );
@@ -185,7 +198,8 @@ class TargetsWriter implements ProjectionWriter {
     if (event.type === 'MilestoneReported') {
       // Reports change no terms: the entry shows how the latest report moved, from the report table.
       const d = event.data;
-      const before = this.latest.get(d.targetId) ?? this.latestReport.get(d.targetId);
+      const before =
+        this.latest.get(d.targetId) ?? (this.fresh ? undefined : this.latestReport.get(d.targetId));
       this.insertReport.run(
         d.targetId,
         d.milestoneId,
@@ -234,7 +248,7 @@ export const targetsProjection: Projection = {
   name: 'targets',
   version: 1,
   taskViews: TARGET_TABLES.taskViews,
-  queryIndexes: TARGET_QUERY_INDEXES,
+  deferredIndexes: indexNames(TARGETS_DDL),
 
   setUp(db) {
     db.exec(TARGETS_DDL);
@@ -244,7 +258,7 @@ export const targetsProjection: Projection = {
     dropTables(db, Object.values(TARGET_TABLES));
   },
 
-  open(db) {
-    return new TargetsWriter(db);
+  open(db, context) {
+    return new TargetsWriter(db, context);
   },
 };

@@ -15,12 +15,6 @@ export const TARGET_TABLES = {
 
 const { taskViews, plans, history, reports } = TARGET_TABLES;
 
-/**
- * The indexes only queries read: the writer appends history entries and finds a target's latest
- * report through `${reports}_latest`. A rebuild from the start puts these off.
- */
-export const TARGET_QUERY_INDEXES = [`${history}_by_target`, `${history}_states`] as const;
-
 export const TARGETS_DDL = `
 ${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL) WITHOUT ROWID;

@@ -99,7 +99,7 @@ export function project(
   events: readonly RecordedEvent[],
 ): void {
   db.transaction(() => {
-    const writer = projection.open(db);
+    const writer = projection.open(db, { fresh: false });
     const table = projection.taskViews ? new TaskViewTable(db, projection.taskViews) : undefined;
     const views = new TaskViewStore(0);
     for (const event of events) {
