@@ -183,6 +183,22 @@ describe('ProjectionRunner with the SQLite event store', () => {
     ]);
   });
 
+  it('gives I/O a turn between the batches of a backlog, so the API can answer while it catches up', async () => {
+    await appendAll(store, tasks(40)); // 121 events: several batches of at most 20
+    const appliedWhenIoRan: bigint[] = [];
+    let applied = 0n;
+    const runner = newRunner([ledgerProjection({ onApply: (position) => (applied = position) })], {
+      catchUpBatchSize: 20,
+    });
+    // An I/O callback (a request arriving) stands in the check phase; it must not wait for the end.
+    const ioTurns = setInterval(() => appliedWhenIoRan.push(applied), 0);
+    runner.start();
+    await runner.whenCaughtUp();
+    clearInterval(ioTurns);
+
+    expect(appliedWhenIoRan.some((position) => position > 0n && position < 121n)).toBe(true);
+  });
+
   it('after a crash mid-batch neither applies an event twice nor skips one', async () => {
     // Built once; the crash comes in a later catch-up (a build from the start starts over, below).
     await appendAll(store, tasks(1));

@@ -36,9 +36,11 @@ export interface ProjectionRunnerOptions {
   /** Most events per transaction once caught up (default 500). */
   readonly batchSize?: number;
   /**
-   * Most events per transaction while catching up (default 20,000): batches start at `batchSize`
+   * Most events per transaction while catching up (default 5,000): batches start at `batchSize`
    * and double up to this, so progress shows early and large backlogs pay per-commit costs
-   * (changed task views, checkpoints) rarely.
+   * (changed task views, checkpoints) rarely. A batch holds the event loop (~0.5 s at 5,000; the
+   * API answers between batches): 20,000 was not measurably faster at 100 k events and peaked
+   * ~80 MiB higher.
    */
   readonly catchUpBatchSize?: number;
   /**
@@ -482,7 +484,7 @@ export class ProjectionRunner {
     const iterator = subscription[Symbol.asyncIterator]();
     const batch: RecordedEvent[] = [];
     const batchSize = this.options.batchSize ?? 500;
-    const catchUpBatchSize = Math.max(batchSize, this.options.catchUpBatchSize ?? 20_000);
+    const catchUpBatchSize = Math.max(batchSize, this.options.catchUpBatchSize ?? 5_000);
     let catchUpLimit = batchSize;
     let live = false;
     let pending = iterator.next();
@@ -510,6 +512,9 @@ export class ProjectionRunner {
             this.enterCatchUp();
             this.commit(batch.splice(0));
             catchUpLimit = Math.min(catchUpLimit * 2, catchUpBatchSize);
+            // The subscription hands over a backlog through settled promises, which never leave
+            // the microtask queue: give I/O a turn so the API answers (health: 503) meanwhile.
+            await nextTurn();
           }
         }
       }
