@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { AssignmentRole, Comparator, MeasureKind, TargetKind } from '@duty-ledger/domain';
-import { assessStatusAt, type StatusAssessment, type StatusInput } from '../status/status-light';
+import {
+  assessStatusAt,
+  factsAt,
+  lightOfMask,
+  type StatusAssessment,
+  type StatusInput,
+} from '../status/status-light';
 import { DEFAULT_RULE_SET, type StatusRuleSet } from '../status/rule-set';
 import type { AckState, CompletionStatus, TargetValue } from '../shared/task-view';
 import { asOfInstant } from '../shared/time';
@@ -298,6 +304,93 @@ export function unitObligations(
   return listObligations(db, { ...options, unit });
 }
 
+/** The key of one joined row: the rowids of the obligation and of its item version at @asOf. */
+type RowKey = [obligation: number, item: number];
+
+const FROM_KEYS_SQL = `FROM json_each(@keys) k JOIN ${obligationTable} o ON o.rowid = k.value ->> 0
+  JOIN ${items} i ON i.rowid = k.value ->> 1 LEFT JOIN ${plans} p ON p.plan_id = i.plan_id`;
+
+/**
+ * The whole rows of the given keys, in listing order. Reading a row into an object of ~40 columns
+ * costs ~10 µs in better-sqlite3, and the latest-report lookup more; so listings choose their
+ * rows by key first (see pageKeysSql, lightKeysSql) and read in full only the rows they answer.
+ */
+function rowsOf(db: Database.Database, keys: readonly RowKey[], asOf: string): ObligationRow[] {
+  if (keys.length === 0) return [];
+  return prepared<[object], ObligationRow>(
+    db,
+    `SELECT ${OBLIGATION_COLUMNS} ${FROM_KEYS_SQL} ${LATEST_REPORT_JOIN} ${ORDER_SQL}`,
+  ).all({ asOf, keys: JSON.stringify(keys) });
+}
+
+/** Keys of one page of the listing: sorted and sliced by SQL on the ordering columns alone. */
+function pageKeysSql(filter: ObligationFilter): string {
+  return `SELECT o.rowid, i.rowid FROM ${obligationTable} o JOIN ${items} i ON i.item_id = o.item_id AND ${ITEM_VALID_SQL}
+    WHERE ${whereClause(filter)} ${ORDER_SQL} LIMIT @limit OFFSET @offset`;
+}
+
+/** Raw rows of lightKeysSql: the key, then the columns a light is computed from. */
+type LightKeyRow = [
+  obligation: number,
+  item: number,
+  dueDate: string,
+  planYear: number | null,
+  value: number | null,
+  comparator: Comparator | null,
+  origValue: number | null,
+  origComparator: Comparator | null,
+  kind: TargetKind | null,
+  baseline: number | null,
+  completion: CompletionStatus,
+  leadAcknowledged: number,
+  reportValue: number | null,
+];
+
+/** Every key of the listing in order, with what its light is computed from (raw rows). */
+function lightKeysSql(filter: ObligationFilter): string {
+  return `SELECT o.rowid, i.rowid, i.due_date, p.year, i.value, i.comparator, i.orig_value, i.orig_comparator,
+      i.kind, i.baseline, i.completion, i.lead_acknowledged,
+      (SELECT l.value FROM ${reports} l INDEXED BY ${reports}_latest WHERE l.target_id = i.target_id AND l.recorded_at <= @asOf
+        ORDER BY l.as_of_date DESC, l.seq DESC LIMIT 1)
+    ${FROM_SQL} WHERE ${whereClause(filter)} ${ORDER_SQL}`;
+}
+
+/**
+ * The keys of a listing whose light is `light`, in order: each light computed by the same code as
+ * the answer's (statusInputOf, factsAt), from a narrow raw row rather than a whole one.
+ */
+function keysWithLight(
+  db: Database.Database,
+  filter: ObligationFilter,
+  asOf: string,
+  light: string,
+  ruleSet: StatusRuleSet,
+): RowKey[] {
+  const rows = prepared<[object], LightKeyRow>(db, lightKeysSql(filter))
+    .raw(true)
+    .all(params(filter, asOf)) as unknown as LightKeyRow[];
+  const nowMs = Date.parse(asOf);
+  const keys: RowKey[] = [];
+  for (const row of rows) {
+    const input = statusInputOf({
+      due_date: row[2],
+      plan_year: row[3],
+      value: row[4],
+      comparator: row[5],
+      orig_value: row[6],
+      orig_comparator: row[7],
+      kind: row[8],
+      baseline: row[9],
+      completion: row[10],
+      lead_acknowledged: row[11],
+      report_value: row[12],
+    });
+    if (lightOfMask(factsAt(input, nowMs, ruleSet).mask, ruleSet) === light)
+      keys.push([row[0], row[1]]);
+  }
+  return keys;
+}
+
 /**
  * A page of obligations across units with one light: the lights are computed per item (see
  * itemsWithLight), the page is located by the items' obligation counts, and only the obligations
@@ -341,23 +434,31 @@ export function obligations(db: Database.Database, request: ObligationPageReques
   let total: number;
   let page: Obligation[];
   if (request.status === undefined) {
-    // Without a light to filter on, SQL pages and counts by itself.
+    // Without a light to filter on, SQL counts, sorts and slices on narrow columns by itself.
     const bound = params(request, asOf);
     total =
       prepared<[object], { n: number }>(
         db,
         `SELECT count(*) AS n ${FROM_SQL} WHERE ${whereClause(request)}`,
       ).get(bound)?.n ?? 0;
-    const rows = prepared<[object], ObligationRow>(
-      db,
-      selectSql(request, 'LIMIT @limit OFFSET @offset'),
-    ).all({ ...bound, limit, offset });
-    page = assessed(rows, nowMs, ruleSet, undefined);
+    const keys =
+      offset < total
+        ? (prepared<[object], RowKey>(db, pageKeysSql(request))
+            .raw(true)
+            .all({ ...bound, limit, offset }) as unknown as RowKey[])
+        : [];
+    page = assessed(rowsOf(db, keys, asOf), nowMs, ruleSet, undefined);
   } else if (request.unit !== undefined) {
-    // Lights exist only at query time: assess what the unit owes (a few hundred rows), keep the page.
-    const matching = listObligations(db, { ...request, asOf });
+    // Lights exist only at query time: light what the unit owes (a few hundred narrow rows), then
+    // read in full the page's rows only.
+    const matching = keysWithLight(db, request, asOf, request.status, ruleSet);
     total = matching.length;
-    page = matching.slice(offset, offset + limit);
+    page = assessed(
+      rowsOf(db, matching.slice(offset, offset + limit), asOf),
+      nowMs,
+      ruleSet,
+      undefined,
+    );
   } else {
     ({ total, page } = pageByItemLight(db, request, asOf, limit, offset));
   }
