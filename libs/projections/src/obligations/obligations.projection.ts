@@ -5,12 +5,11 @@ import { LruCache } from '../shared/lru-cache';
 import { covers, leadsAcknowledged, type AssignmentView, type TaskView } from '../shared/task-view';
 import { VersionedTable, type RowValues } from '../shared/versioned-table';
 import {
-  dropTables,
+  taskViewReadModel,
   type Projection,
   type ProjectionEvent,
   type ProjectionWriter,
   type WriterContext,
-  indexNames,
 } from '../runner/projection';
 import {
   ITEM_KEY,
@@ -194,21 +193,10 @@ class ObligationsWriter implements ProjectionWriter {
   }
 }
 
-export const obligationsProjection: Projection = {
+export const obligationsProjection: Projection = taskViewReadModel({
   name: 'obligations',
   version: 1,
-  taskViews: OBLIGATION_TABLES.taskViews,
-  deferredIndexes: indexNames(OBLIGATIONS_DDL),
-
-  setUp(db) {
-    db.exec(OBLIGATIONS_DDL);
-  },
-
-  tearDown(db) {
-    dropTables(db, Object.values(OBLIGATION_TABLES));
-  },
-
-  open(db, context) {
-    return new ObligationsWriter(db, context);
-  },
-};
+  tables: OBLIGATION_TABLES,
+  ddl: OBLIGATIONS_DDL,
+  open: (db, context) => new ObligationsWriter(db, context),
+});

@@ -83,3 +83,30 @@ export function indexNames(ddl: string): string[] {
 export function dropTables(db: Database.Database, tables: readonly string[]): void {
   for (const table of tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
 }
+
+/** What a read model of task views declares; see `taskViewReadModel`. */
+export interface TaskViewReadModelSpec {
+  readonly name: string;
+  readonly version: number;
+  /** Every table it owns, its task views among them. */
+  readonly tables: { readonly taskViews: string } & Readonly<Record<string, string>>;
+  /** Creates its tables and indexes (`IF NOT EXISTS`); its indexes are deferred in a fresh build. */
+  readonly ddl: string;
+  readonly open: Projection['open'];
+}
+
+/**
+ * The Projection of a read model whose tables come from one DDL script and which keeps task
+ * views: the three read models differ only in their tables and their writer.
+ */
+export function taskViewReadModel(spec: TaskViewReadModelSpec): Projection {
+  return {
+    name: spec.name,
+    version: spec.version,
+    taskViews: spec.tables.taskViews,
+    deferredIndexes: indexNames(spec.ddl),
+    setUp: (db) => db.exec(spec.ddl),
+    tearDown: (db) => dropTables(db, Object.values(spec.tables)),
+    open: spec.open,
+  };
+}

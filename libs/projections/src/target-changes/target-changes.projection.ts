@@ -5,12 +5,11 @@ import { asDomainEvent, metadataOf, occurredAtOf } from '../shared/domain-events
 import { LruCache } from '../shared/lru-cache';
 import { ownersOf, type TargetValue, type TargetView, type TaskView } from '../shared/task-view';
 import {
-  dropTables,
+  taskViewReadModel,
   type Projection,
   type ProjectionEvent,
   type ProjectionWriter,
   type WriterContext,
-  indexNames,
 } from '../runner/projection';
 import { classifyValueChange, type TargetChangeKind } from './change-kind';
 import { TARGET_CHANGE_TABLES, TARGET_CHANGES_DDL } from './target-changes.schema';
@@ -249,21 +248,10 @@ class TargetChangesWriter implements ProjectionWriter {
   }
 }
 
-export const targetChangesProjection: Projection = {
+export const targetChangesProjection: Projection = taskViewReadModel({
   name: 'target-changes',
   version: 1,
-  taskViews: TARGET_CHANGE_TABLES.taskViews,
-  deferredIndexes: indexNames(TARGET_CHANGES_DDL),
-
-  setUp(db) {
-    db.exec(TARGET_CHANGES_DDL);
-  },
-
-  tearDown(db) {
-    dropTables(db, Object.values(TARGET_CHANGE_TABLES));
-  },
-
-  open(db, context) {
-    return new TargetChangesWriter(db, context);
-  },
-};
+  tables: TARGET_CHANGE_TABLES,
+  ddl: TARGET_CHANGES_DDL,
+  open: (db, context) => new TargetChangesWriter(db, context),
+});

@@ -12,12 +12,11 @@ import {
   type TargetView,
 } from '../shared/task-view';
 import {
-  dropTables,
+  taskViewReadModel,
   type Projection,
   type ProjectionEvent,
   type ProjectionWriter,
   type WriterContext,
-  indexNames,
 } from '../runner/projection';
 import { TARGET_TABLES, TARGETS_DDL } from './targets.schema';
 import type { FieldChange, TargetState, TrackedField } from './target-state';
@@ -244,21 +243,10 @@ class TargetsWriter implements ProjectionWriter {
   }
 }
 
-export const targetsProjection: Projection = {
+export const targetsProjection: Projection = taskViewReadModel({
   name: 'targets',
   version: 1,
-  taskViews: TARGET_TABLES.taskViews,
-  deferredIndexes: indexNames(TARGETS_DDL),
-
-  setUp(db) {
-    db.exec(TARGETS_DDL);
-  },
-
-  tearDown(db) {
-    dropTables(db, Object.values(TARGET_TABLES));
-  },
-
-  open(db, context) {
-    return new TargetsWriter(db, context);
-  },
-};
+  tables: TARGET_TABLES,
+  ddl: TARGETS_DDL,
+  open: (db, context) => new TargetsWriter(db, context),
+});
