@@ -6,7 +6,8 @@ import { TestApp } from './support/test-app';
  * (18 tasks, 39 targets; 区数据局 owes more than one page of a few items).
  */
 describe('obligation listings over HTTP: pages and the status filter', () => {
-  const t = new TestApp();
+  // Listings across every unit compare whole answers: a log no other suite writes to.
+  const t = new TestApp({ ownStore: true });
   const unit = '区数据局';
   const viewer = () => t.token('viewer');
   const get = async (url: string) => {

@@ -24,6 +24,14 @@ const SECRET = 'e2e-secret-e2e-secret-e2e-secret';
  */
 export class TestApp {
   readonly clock = new FixedClock('2024-06-15T02:00:00.000Z');
+
+  /**
+   * ownStore: the embedded store even when EVENTSTORE_CONNECTION_STRING is set, for suites that
+   * compare answers across every plan or expect the read models to stay still between two requests:
+   * on a shared server, concurrent suites write in between.
+   */
+  constructor(private readonly options: { readonly ownStore?: boolean } = {}) {}
+
   app!: NestFastifyApplication;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-e2e-'));
 
@@ -34,7 +42,9 @@ export class TestApp {
       dataDir: this.dataDir,
       jwtSecret: SECRET,
       jwtSecretGenerated: false,
-      eventStoreConnectionString: process.env.EVENTSTORE_CONNECTION_STRING || undefined,
+      eventStoreConnectionString: this.options.ownStore
+        ? undefined
+        : process.env.EVENTSTORE_CONNECTION_STRING || undefined,
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
