@@ -5,6 +5,7 @@ import { prepared } from '../shared/statement-cache';
 import type { StatusRuleSet } from '../status/rule-set';
 import { factsAt, lightOfMask } from '../status/status-light';
 import { OBLIGATION_TABLES } from './obligations.schema';
+import { statusInputOf } from './status-input';
 
 const { items, obligations, plans, reports } = OBLIGATION_TABLES;
 
@@ -78,26 +79,20 @@ export function itemsWithLight(
     .all(named) as unknown as ItemLightRow[];
   const matching: ItemLightRow[] = [];
   for (const row of rows) {
-    const [, dueDate, , , planYear, value, comparator, origValue, origComparator] = row;
-    const quantified = value !== null && comparator !== null;
-    const { mask } = factsAt(
-      {
-        dueDate,
-        planYear: planYear ?? Number(dueDate.slice(0, 4)),
-        current: quantified ? { value, comparator } : undefined,
-        original:
-          quantified && origValue !== null && origComparator !== null
-            ? { value: origValue, comparator: origComparator }
-            : undefined,
-        kind: row[9] ?? undefined,
-        baseline: row[10] ?? undefined,
-        latestValue: row[13] ?? undefined,
-        completion: row[11],
-        leadAcknowledged: row[12] === 1,
-      },
-      nowMs,
-      ruleSet,
-    );
+    const input = statusInputOf({
+      due_date: row[1],
+      plan_year: row[4],
+      value: row[5],
+      comparator: row[6],
+      orig_value: row[7],
+      orig_comparator: row[8],
+      kind: row[9],
+      baseline: row[10],
+      completion: row[11],
+      lead_acknowledged: row[12],
+      report_value: row[13],
+    });
+    const { mask } = factsAt(input, nowMs, ruleSet);
     if (lightOfMask(mask, ruleSet) === light) matching.push(row);
   }
   if (matching.length === 0) return [];

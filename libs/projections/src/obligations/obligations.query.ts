@@ -5,7 +5,6 @@ import {
   factsAt,
   lightOfMask,
   type StatusAssessment,
-  type StatusInput,
 } from '../status/status-light';
 import { DEFAULT_RULE_SET, type StatusRuleSet } from '../status/rule-set';
 import type { AckState, CompletionStatus, TargetValue } from '../shared/task-view';
@@ -15,6 +14,9 @@ import { prepared } from '../shared/statement-cache';
 import { OBLIGATION_TABLES } from './obligations.schema';
 import { pageBounds, type PageRequest } from './page';
 import { itemsWithLight } from './items-with-light';
+import { statusInputOf, type ItemStatusRow } from './status-input';
+
+export { statusInputOf, type ItemStatusRow } from './status-input';
 
 export interface LatestReport {
   readonly value: number;
@@ -88,21 +90,6 @@ export interface ObligationPage {
 }
 
 /** The columns of an item a light is computed from (shared with the dashboard). */
-export interface ItemStatusRow {
-  due_date: string;
-  plan_year: number | null;
-  value: number | null;
-  comparator: Comparator | null;
-  orig_value: number | null;
-  orig_comparator: Comparator | null;
-  kind: TargetKind | null;
-  baseline: number | null;
-  completion: CompletionStatus;
-  lead_acknowledged: number;
-  /** The latest report as of the instant (LATEST_REPORT_JOIN); null without one. */
-  report_value: number | null;
-}
-
 /** One joined row: an obligation with its item and the latest report as of the instant. */
 export interface ObligationRow extends ItemStatusRow {
   unit: string;
@@ -187,27 +174,6 @@ function selectSql(filter: ObligationFilter, page = ''): string {
   return `SELECT ${OBLIGATION_COLUMNS}
     ${FROM_SQL} ${LATEST_REPORT_JOIN} WHERE ${whereClause(filter)}
     ${ORDER_SQL} ${page}`;
-}
-
-/** The inputs of a status light for an item row (shared with the dashboard). */
-export function statusInputOf(row: ItemStatusRow): StatusInput {
-  const quantified = row.value !== null && row.comparator !== null;
-  return {
-    dueDate: row.due_date,
-    planYear: row.plan_year ?? Number(row.due_date.slice(0, 4)),
-    current: quantified
-      ? { value: row.value as number, comparator: row.comparator as Comparator }
-      : undefined,
-    original:
-      quantified && row.orig_value !== null && row.orig_comparator !== null
-        ? { value: row.orig_value, comparator: row.orig_comparator }
-        : undefined,
-    kind: row.kind ?? undefined,
-    baseline: row.baseline ?? undefined,
-    latestValue: row.report_value ?? undefined,
-    completion: row.completion,
-    leadAcknowledged: row.lead_acknowledged === 1,
-  };
 }
 
 const targetValue = (
