@@ -1,32 +1,33 @@
-import { tokenCommand, tokenUsage } from './commands/token.command';
-import { projectionsCommand, projectionsUsage } from './commands/projections.command';
-import { exportCommand, exportUsage } from './commands/export.command';
+import { Command, CommanderError } from 'commander';
+import { registerTokenCommand } from './commands/token.command';
+import { registerProjectionsCommand } from './commands/projections.command';
+import { registerExportCommand } from './commands/export.command';
 
-const usage = `Duty Ledger CLI — npm run cli -- <command> [options]
-
-  ${tokenUsage}
-  ${projectionsUsage}
-  ${exportUsage}`;
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'token':
-      return tokenCommand(rest);
-    case 'projections':
-      return projectionsCommand(rest);
-    case 'export':
-      return exportCommand(rest);
-    default:
-      console.log(usage);
-      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
-  }
+/**
+ * The CLI: one `register…Command(program)` per file in ./commands. Each action sets
+ * `process.exitCode` (0 ok, 1 failed, 2 bad usage); commander prints usage and help.
+ */
+function buildProgram(): Command {
+  const program = new Command('duty-ledger')
+    .description('Duty Ledger CLI — npm run cli -- <command> [options]')
+    .showHelpAfterError()
+    .exitOverride();
+  registerTokenCommand(program);
+  registerProjectionsCommand(program);
+  registerExportCommand(program);
+  return program;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+buildProgram()
+  .parseAsync(process.argv)
+  .then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      if (error instanceof CommanderError) {
+        // help and version exit 0; usage errors were already printed by commander
+        process.exit(error.exitCode === 0 ? 0 : 2);
+      }
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );

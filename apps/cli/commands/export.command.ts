@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import {
   listObligations,
   obligationsCsv,
@@ -12,28 +12,38 @@ import {
 } from '@duty-ledger/projections';
 import { openReadSide } from './read-side';
 
-export const exportUsage = `export <obligations|target-changes> --out <file.csv|file.xlsx> [--unit <单位>] [--plan <planId>] [--as-of <ISO instant>] [--kind lowered|raised|deadline-moved|owner-changed]
-    Brings the read models up to date, then writes the export (CSV in UTF-8 with BOM, or XLSX).`;
+interface ExportOptions {
+  out: string;
+  unit?: string;
+  plan?: string;
+  asOf?: string;
+  kind?: string;
+}
 
-export async function exportCommand(argv: string[]): Promise<number> {
-  const [what, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      out: { type: 'string' },
-      unit: { type: 'string' },
-      plan: { type: 'string' },
-      'as-of': { type: 'string' },
-      kind: { type: 'string' },
-    },
-    strict: true,
-  });
-  if (
-    (what !== 'obligations' && what !== 'target-changes') ||
-    !values.out ||
-    !/\.(csv|xlsx)$/.test(values.out)
-  ) {
-    console.error(exportUsage);
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description(
+      'Brings the read models up to date, then writes the export (CSV in UTF-8 with BOM, or XLSX).',
+    )
+    .argument('<what>', 'obligations or target-changes')
+    .requiredOption('--out <file>', 'file.csv or file.xlsx')
+    .option('--unit <单位>', 'only this unit')
+    .option('--plan <planId>', 'only this plan')
+    .option('--as-of <instant>', 'as recorded by this ISO instant (default: now)')
+    .option('--kind <kind>', TARGET_CHANGE_KINDS.join('|'))
+    .action(async (what: string, options: ExportOptions) => {
+      process.exitCode = await exportCommand(what, options);
+    });
+}
+
+async function exportCommand(what: string, values: ExportOptions): Promise<number> {
+  if (what !== 'obligations' && what !== 'target-changes') {
+    console.error('export what? obligations or target-changes');
+    return 2;
+  }
+  if (!/\.(csv|xlsx)$/.test(values.out)) {
+    console.error('--out must name a .csv or .xlsx file');
     return 2;
   }
   if (
@@ -43,7 +53,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     console.error(`--kind must be one of ${TARGET_CHANGE_KINDS.join(', ')}`);
     return 2;
   }
-  const asOf = values['as-of'] ?? new Date().toISOString();
+  const asOf = values.asOf ?? new Date().toISOString();
   if (Number.isNaN(Date.parse(asOf))) {
     console.error('--as-of must be an ISO-8601 instant, e.g. 2024-06-30T16:00:00Z');
     return 2;

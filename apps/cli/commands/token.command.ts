@@ -1,23 +1,33 @@
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { mintToken, ROLES, type Role } from '@duty-ledger/auth';
 import { loadConfig } from '../../api/config';
 
-export const tokenUsage = `token --role <admin|supervisor|lead|viewer> --sub <user id> [--unit <单位>] [--name <姓名>] [--expires 12h]
-    Mints a bearer token signed with the service's secret (AUTH_JWT_SECRET or DATA_DIR/auth-jwt-secret).`;
+interface TokenOptions {
+  role: string;
+  sub?: string;
+  unit?: string;
+  name?: string;
+  expires: string;
+}
 
-export function tokenCommand(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      role: { type: 'string' },
-      sub: { type: 'string' },
-      unit: { type: 'string' },
-      name: { type: 'string' },
-      expires: { type: 'string', default: '12h' },
-    },
-    strict: true,
-  });
-  if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
+export function registerTokenCommand(program: Command): void {
+  program
+    .command('token')
+    .description(
+      "Mints a bearer token signed with the service's secret (AUTH_JWT_SECRET or DATA_DIR/auth-jwt-secret).",
+    )
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--sub <id>', 'user id')
+    .option('--unit <单位>', 'the unit a lead acts for, as named in the plan (e.g. 区数据局)')
+    .option('--name <姓名>', 'display name')
+    .option('--expires <duration>', 'lifetime: seconds or 30m, 12h, 7d …', '12h')
+    .action((options: TokenOptions) => {
+      process.exitCode = tokenCommand(options);
+    });
+}
+
+function tokenCommand(values: TokenOptions): number {
+  if (!(ROLES as readonly string[]).includes(values.role)) {
     console.error(`--role must be one of ${ROLES.join(', ')}`);
     return 2;
   }
@@ -33,7 +43,7 @@ export function tokenCommand(argv: string[]): number {
     role: values.role as Role,
     unit: values.unit,
     name: values.name,
-    expiresIn: /^\d+$/.test(values.expires ?? '') ? Number(values.expires) : values.expires,
+    expiresIn: /^\d+$/.test(values.expires) ? Number(values.expires) : values.expires,
   });
   console.log(token);
   return 0;
