@@ -8,7 +8,8 @@ import { ProblemFilter } from '@duty-ledger/http';
 import { CommandsModule, IdempotencyInterceptor } from '@duty-ledger/commands';
 import { readUnitRegistry } from '@duty-ledger/plan-import';
 import { ProjectionsModule } from '@duty-ledger/projections/nest';
-import type { ApiConfig } from './config';
+import { RecordIntegrityModule } from '@duty-ledger/record-integrity/nest';
+import { defaultRecordConfig, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
 
 /** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
@@ -33,6 +34,10 @@ export class AppModule {
         },
         CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
+        RecordIntegrityModule.register({
+          dataDir: config.dataDir,
+          ...(config.record ?? defaultRecordConfig(config.dataDir)),
+        }),
       ],
       controllers: [HealthController],
       providers: [

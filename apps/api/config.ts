@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { resolveJwtSecret } from '@duty-ledger/auth';
+import { sealKeyPath } from '@duty-ledger/record-integrity';
 
 export interface ApiConfig {
   readonly port: number;
@@ -15,6 +16,37 @@ export interface ApiConfig {
   readonly seedOnStart: boolean;
   /** The in-memory cache of read answers; absent means on, with the defaults below. */
   readonly readCache?: ReadCacheConfig;
+  /** Seals over the log and their checks; absent means the defaults below. */
+  readonly record?: RecordConfig;
+}
+
+export interface RecordConfig {
+  /** The installation's signing key (RECORD_SEAL_KEY_FILE, default DATA_DIR/record-seal-key.pem). */
+  readonly keyFile: string;
+  /** RECORD_KEEPER, default on: off neither seals nor checks the log (a test server shared by many). */
+  readonly enabled: boolean;
+  /** RECORD_SEALING, default on: off checks seals without writing any. */
+  readonly sealing: boolean;
+  /** Seal after this many new events (RECORD_SEAL_EVERY, default 1000)… */
+  readonly sealEvery: number;
+  /** …or this long after the first unsealed one (RECORD_SEAL_INTERVAL_MS, default 60000). */
+  readonly sealIntervalMs: number;
+  /** How often the log after the last verified seal is read back and checked (RECORD_VERIFY_INTERVAL_MS, default 300000). */
+  readonly verifyIntervalMs: number;
+  /** RECORD_VERIFY_ON_START: full (default) reads the whole log back in the background; tail only what follows the last verified seal. */
+  readonly verifyOnStart: 'full' | 'tail';
+}
+
+export function defaultRecordConfig(dataDir: string): RecordConfig {
+  return {
+    keyFile: sealKeyPath(dataDir),
+    enabled: true,
+    sealing: true,
+    sealEvery: 1000,
+    sealIntervalMs: 60_000,
+    verifyIntervalMs: 300_000,
+    verifyOnStart: 'full',
+  };
 }
 
 export interface ReadCacheConfig {
@@ -44,9 +76,14 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+/** The data directory, read without touching it (loadConfig may generate a secret into it). */
+export function dataDirFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR || './data');
+}
+
 /** Everything the service reads from its environment, in one place (see the README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const dataDir = resolve(env.DATA_DIR || './data');
+  const dataDir = dataDirFrom(env);
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got '${env.PORT}'`);
@@ -67,5 +104,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,
       ttlMs: positive('READ_CACHE_TTL_MS', env.READ_CACHE_TTL_MS, DEFAULT_READ_CACHE.ttlMs),
     },
+    record: recordConfig(env, dataDir),
   };
+}
+
+function recordConfig(env: NodeJS.ProcessEnv, dataDir: string): RecordConfig {
+  const defaults = defaultRecordConfig(dataDir);
+  return {
+    keyFile: env.RECORD_SEAL_KEY_FILE ? resolve(env.RECORD_SEAL_KEY_FILE) : defaults.keyFile,
+    enabled: flag(env.RECORD_KEEPER, defaults.enabled),
+    sealing: flag(env.RECORD_SEALING, defaults.sealing),
+    sealEvery: Math.ceil(positive('RECORD_SEAL_EVERY', env.RECORD_SEAL_EVERY, defaults.sealEvery)),
+    sealIntervalMs: positive(
+      'RECORD_SEAL_INTERVAL_MS',
+      env.RECORD_SEAL_INTERVAL_MS,
+      defaults.sealIntervalMs,
+    ),
+    verifyIntervalMs: positive(
+      'RECORD_VERIFY_INTERVAL_MS',
+      env.RECORD_VERIFY_INTERVAL_MS,
+      defaults.verifyIntervalMs,
+    ),
+    verifyOnStart: verifyOnStart(env.RECORD_VERIFY_ON_START, defaults.verifyOnStart),
+  };
+}
+
+function verifyOnStart(value: string | undefined, fallback: 'full' | 'tail'): 'full' | 'tail' {
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'full' && value !== 'tail')
+    throw new Error(`RECORD_VERIFY_ON_START must be full or tail, got '${value}'`);
+  return value;
 }

@@ -2,6 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { registerTokenCommand } from './commands/token.command';
 import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
+import { registerVerifyCommand } from './commands/verify.command';
+import { registerBackupCommands } from './commands/backup.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerMigrateCommand } from './commands/migrate.command';
+import { registerRecordKeyCommand } from './commands/record-key.command';
 
 /**
  * The CLI: one `register…Command(program)` per file in ./commands. Each action sets
@@ -15,6 +20,11 @@ function buildProgram(): Command {
   registerTokenCommand(program);
   registerProjectionsCommand(program);
   registerExportCommand(program);
+  registerImportCommand(program);
+  registerVerifyCommand(program);
+  registerRecordKeyCommand(program);
+  registerBackupCommands(program);
+  registerMigrateCommand(program);
   return program;
 }
 

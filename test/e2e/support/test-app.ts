@@ -12,7 +12,7 @@ import {
 } from '@duty-ledger/event-store';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { createApp } from '../../../apps/api/create-app';
-import type { ApiConfig } from '../../../apps/api/config';
+import { defaultRecordConfig, type ApiConfig } from '../../../apps/api/config';
 
 export const SEED_PLAN_ID = 'changning-2024-digital';
 const SECRET = 'e2e-secret-e2e-secret-e2e-secret';
@@ -36,6 +36,7 @@ export class TestApp {
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-e2e-'));
 
   get config(): ApiConfig {
+    const shared = !this.options.ownStore && Boolean(process.env.EVENTSTORE_CONNECTION_STRING);
     return {
       port: 0,
       host: '127.0.0.1',
@@ -48,6 +49,8 @@ export class TestApp {
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
+      // On a server shared by every suite, each app would meet the others' seals, signed by keys it does not trust.
+      ...(shared ? { record: { ...defaultRecordConfig(this.dataDir), enabled: false } } : {}),
     };
   }
 
