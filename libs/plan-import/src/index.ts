@@ -23,4 +23,5 @@ export { parseUnitClause, splitUnitClause, type UnitAssignment } from './unit-cl
 export { isCollectiveUnit, splitUnitList } from './unit-names';
 export { extractTargets, type TargetContext, type TargetExtraction } from './targets';
 export { unknownUnits } from './registry-check';
+export { ownerlessRefusal } from './review';
 export { readSeedPlan, readUnitRegistry, SEED_PLAN_FILE, UNIT_REGISTRY_FILE } from './seed-files';
