@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from './config';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, loadConfig } from './config';
 import { createApp } from './create-app';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
-import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from './config';
+import { recordSecretFingerprint } from '@duty-ledger/auth';
+import { holdDataDir } from './service-lock';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('DutyLedger');
@@ -28,6 +29,11 @@ async function bootstrap(): Promise<void> {
   }
 
   await app.listen({ port: config.port, host: config.host });
+  // What the CLI checks: its token secret against ours, and that no rebuild runs under us.
+  recordSecretFingerprint(config.jwtSecret, config.dataDir);
+  const release = holdDataDir(config.dataDir, config.port, new Date());
+  // SIGTERM/SIGINT end in process.exit after a graceful close (below), so 'exit' always fires.
+  process.once('exit', release);
   const url = await app.getUrl();
   logger.log(
     `Serving on ${url} (store: ${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded SQLite in ${config.dataDir}`}); API docs at ${url}/docs`,
