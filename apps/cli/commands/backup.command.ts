@@ -9,6 +9,7 @@ import {
   verifyRecords,
 } from '@duty-ledger/record-integrity';
 import { dataDirFrom } from '../../api/config';
+import { serviceHolding } from '../../api/service-lock';
 import { Progress } from '../progress';
 import { collect, eventsFile, openLog, trustedKeys } from './record-side';
 import { printReport } from './verify.command';
@@ -76,6 +77,13 @@ async function restore(
     return 2;
   }
   const dataDir = dataDirFrom();
+  const service = serviceHolding(dataDir);
+  if (service) {
+    console.error(
+      `A service (pid ${service.pid}, port ${service.port}) runs on ${dataDir}: stop it first, then restore.`,
+    );
+    return 1;
+  }
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !options.force) {
     console.error(
       `${dataDir} is not empty; restore into an empty data directory, or pass --force to replace its log (stop the service first)`,
