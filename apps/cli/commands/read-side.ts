@@ -22,6 +22,7 @@ export async function openReadSide(): Promise<ReadSide> {
   const config = loadConfig();
   const store = await openEventStore({
     connectionString: config.eventStoreConnectionString,
+    ownedStreamPrefixes: config.eventStoreOwnedStreams,
     dataDir: config.dataDir,
     fsync: config.fsync,
   });

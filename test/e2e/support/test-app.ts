@@ -12,7 +12,7 @@ import {
 } from '@duty-ledger/event-store';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { createApp } from '../../../apps/api/create-app';
-import type { ApiConfig } from '../../../apps/api/config';
+import { DUTY_LEDGER_STREAMS, type ApiConfig } from '../../../apps/api/config';
 
 export const SEED_PLAN_ID = 'changning-2024-digital';
 const SECRET = 'e2e-secret-e2e-secret-e2e-secret';
@@ -45,6 +45,7 @@ export class TestApp {
       eventStoreConnectionString: this.options.ownStore
         ? undefined
         : process.env.EVENTSTORE_CONNECTION_STRING || undefined,
+      eventStoreOwnedStreams: DUTY_LEDGER_STREAMS,
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,

@@ -14,6 +14,11 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 export interface EventStoreModuleOptions {
   /** When set, the store is EventStoreDB at this connection string; else embedded SQLite. */
   readonly connectionString?: string;
+  /**
+   * EventStoreDB only: the streams the application owns; $all reads and subscriptions see only
+   * these (a node's $all also holds system streams and other producers' events).
+   */
+  readonly ownedStreamPrefixes?: readonly string[];
   /** Where the embedded store keeps its file. */
   readonly dataDir: string;
   /** fsync on every commit (embedded store); default true. */
@@ -29,6 +34,7 @@ export async function openEventStore(options: EventStoreModuleOptions): Promise<
     const { EventStoreDbEventStore } = await import('../esdb/esdb-event-store');
     return EventStoreDbEventStore.connect(options.connectionString, {
       upcasters: options.upcasters,
+      ownedStreamPrefixes: options.ownedStreamPrefixes,
     });
   }
   mkdirSync(options.dataDir, { recursive: true });
