@@ -15,6 +15,8 @@ export interface ApiConfig {
   readonly seedOnStart: boolean;
   /** The in-memory cache of read answers; absent means on, with the defaults below. */
   readonly readCache?: ReadCacheConfig;
+  /** The built web app served at / (scripts/build-web.js writes it); absent: no pages. */
+  readonly webDir?: string;
 }
 
 export interface ReadCacheConfig {
@@ -62,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     fsync: flag(env.EVENT_STORE_FSYNC, true),
     seedsDir: resolve(env.SEEDS_DIR || './seeds'),
     seedOnStart: flag(env.SEED_PLAN, true),
+    // dist/apps/api/config.js → dist/web, where scripts/build-web.js puts the web app.
+    webDir: resolve(env.WEB_DIR || resolve(__dirname, '../../web')),
     readCache: {
       enabled: flag(env.READ_CACHE, DEFAULT_READ_CACHE.enabled),
       maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,

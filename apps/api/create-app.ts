@@ -6,6 +6,7 @@ import type { Clock } from '@duty-ledger/clock';
 import { AppModule } from './app.module';
 import { DEFAULT_READ_CACHE, type ApiConfig } from './config';
 import { installApiReadCache } from './read-cache';
+import { serveWebApp } from './web-app';
 
 /** Builds the service; used by main.ts and by the end-to-end tests, so both run the same app. */
 export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestFastifyApplication> {
@@ -35,6 +36,7 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  if (config.webDir) await serveWebApp(app, config.webDir);
   await app.init();
   return app;
 }

@@ -30,7 +30,13 @@ export class TestApp {
    * compare answers across every plan or expect the read models to stay still between two requests:
    * on a shared server, concurrent suites write in between.
    */
-  constructor(private readonly options: { readonly ownStore?: boolean } = {}) {}
+  constructor(
+    private readonly options: {
+      readonly ownStore?: boolean;
+      /** Serve the built web app (dist/web, see scripts/build-web.js) at /, as npm start does. */
+      readonly webApp?: boolean;
+    } = {},
+  ) {}
 
   app!: NestFastifyApplication;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-e2e-'));
@@ -48,6 +54,7 @@ export class TestApp {
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
+      webDir: this.options.webApp ? resolve(__dirname, '../../../dist/web') : undefined,
     };
   }
 
