@@ -48,18 +48,31 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 
 /** Everything the service reads from its environment, in one place (see the README). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const config = loadDataConfig(env);
+  const secret = resolveJwtSecret(env.AUTH_JWT_SECRET, config.dataDir);
+  return {
+    ...config,
+    jwtSecret: secret.secret,
+    jwtSecretFile: secret.file,
+    jwtSecretGenerated: secret.generated,
+  };
+}
+
+export type DataConfig = Omit<ApiConfig, 'jwtSecret' | 'jwtSecretFile' | 'jwtSecretGenerated'>;
+
+/**
+ * The environment without the token secret: what the CLI reads, since it must never generate a
+ * secret of its own (the service would reject the tokens signed with it).
+ */
+export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got '${env.PORT}'`);
-  const secret = resolveJwtSecret(env.AUTH_JWT_SECRET, dataDir);
   return {
     port,
     host: env.HOST || '127.0.0.1',
     dataDir,
-    jwtSecret: secret.secret,
-    jwtSecretFile: secret.file,
-    jwtSecretGenerated: secret.generated,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     fsync: flag(env.EVENT_STORE_FSYNC, true),
     seedsDir: resolve(env.SEEDS_DIR || './seeds'),

@@ -5,6 +5,8 @@ import { createApp } from './create-app';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
+import { recordSecretFingerprint } from '@duty-ledger/auth';
+import { holdDataDir } from './service-lock';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('DutyLedger');
@@ -25,6 +27,11 @@ async function bootstrap(): Promise<void> {
   }
 
   await app.listen({ port: config.port, host: config.host });
+  // What the CLI checks: its token secret against ours, and that no rebuild runs under us.
+  recordSecretFingerprint(config.jwtSecret, config.dataDir);
+  const release = holdDataDir(config.dataDir, config.port, new Date());
+  // Nest ends the process by re-raising the signal after closing, and then 'exit' never fires.
+  for (const event of ['exit', 'SIGINT', 'SIGTERM'] as const) process.once(event, release);
   const url = await app.getUrl();
   logger.log(
     `Serving on ${url} (store: ${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded SQLite in ${config.dataDir}`}); API docs at ${url}/docs`,

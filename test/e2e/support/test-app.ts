@@ -11,6 +11,7 @@ import {
   StreamNotFoundError,
 } from '@duty-ledger/event-store';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
+import { ProjectionRunner } from '@duty-ledger/projections';
 import { createApp } from '../../../apps/api/create-app';
 import type { ApiConfig } from '../../../apps/api/config';
 
@@ -81,6 +82,13 @@ export class TestApp {
 
   async seed(): Promise<void> {
     await importSeedPlanOnce(this.store, this.clock, this.config.seedsDir);
+  }
+
+  /** Imports the seed plan and waits until the read models show it. */
+  async seedAndWait(): Promise<void> {
+    await this.seed();
+    const head = await this.store.headPosition();
+    if (head) await this.app.get(ProjectionRunner).waitForPosition(head, 5000);
   }
 
   token(role: Role, unit?: string, sub = `${role}-${unit ?? 'user'}`): string {
