@@ -1,10 +1,14 @@
+import { resolve } from 'node:path';
 import { TestApp } from './support/test-app';
 
 const { ensureWebBuilt } = require('../../scripts/build-web.js');
 
 /** The web app is served from the API's origin without taking any of the API's answers. */
 describe('the web app at /', () => {
-  const api = new TestApp({ ownStore: true, webApp: true });
+  const api = new TestApp({
+    ownStore: true,
+    config: { webDir: resolve(__dirname, '../../dist/web') },
+  });
 
   beforeAll(async () => {
     ensureWebBuilt({ quiet: true });

@@ -34,8 +34,8 @@ export class TestApp {
   constructor(
     private readonly options: {
       readonly ownStore?: boolean;
-      /** Serve the built web app (dist/web, see scripts/build-web.js) at /, as npm start does. */
-      readonly webApp?: boolean;
+      /** Settings on top of the defaults below (e.g. metricsToken). */
+      readonly config?: Partial<ApiConfig>;
     } = {},
   ) {}
 
@@ -55,7 +55,7 @@ export class TestApp {
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
-      webDir: this.options.webApp ? resolve(__dirname, '../../../dist/web') : undefined,
+      ...this.options.config,
     };
   }
 
