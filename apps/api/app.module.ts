@@ -30,6 +30,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot({
           connectionString: config.eventStoreConnectionString,
+          ownedStreamPrefixes: config.eventStoreOwnedStreams,
           dataDir: config.dataDir,
           fsync: config.fsync,
           clock,

@@ -8,7 +8,7 @@ import {
   type RecordedAtKeeping,
   type TrustedKeys,
 } from '@duty-ledger/record-integrity';
-import { dataDirFrom } from '../../api/config';
+import { dataDirFrom, loadDataConfig } from '../../api/config';
 
 /** The embedded store's file in a data directory. */
 export function eventsFile(dataDir: string): string {
@@ -33,11 +33,16 @@ export async function openLog(
   const esdb = source.embedded
     ? undefined
     : (source.connectionString ?? process.env.EVENTSTORE_CONNECTION_STRING);
-  const dataDir = dataDirFrom();
-  const store = await openEventStore({ connectionString: esdb, dataDir, fsync: true });
+  const config = loadDataConfig();
+  const store = await openEventStore({
+    connectionString: esdb,
+    dataDir: config.dataDir,
+    ownedStreamPrefixes: config.eventStoreOwnedStreams,
+    fsync: true,
+  });
   // Positions of the embedded store count its events (AUTOINCREMENT, nothing ever deleted).
   const size = esdb ? undefined : Number((await store.headPosition())?.commit ?? 0n);
-  return { store, name: esdb ? `EventStoreDB at ${esdb}` : eventsFile(dataDir), size };
+  return { store, name: esdb ? `EventStoreDB at ${esdb}` : eventsFile(config.dataDir), size };
 }
 
 /**
@@ -49,7 +54,11 @@ export async function openCopyTarget(
   dataDir: string,
 ): Promise<{ store: EventStore; recordedAt: RecordedAtKeeping; name: string }> {
   if (connectionString) {
-    const store = await openEventStore({ connectionString, dataDir });
+    const store = await openEventStore({
+      connectionString,
+      dataDir,
+      ownedStreamPrefixes: loadDataConfig().eventStoreOwnedStreams,
+    });
     return { store, recordedAt: { kind: 'metadata' }, name: `EventStoreDB at ${connectionString}` };
   }
   let instant = new Date();
