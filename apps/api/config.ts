@@ -16,6 +16,8 @@ export interface ApiConfig {
   readonly seedOnStart: boolean;
   /** The in-memory cache of read answers; absent means on, with the defaults below. */
   readonly readCache?: ReadCacheConfig;
+  /** The built web app served at / (scripts/build-web.js writes it); absent: no pages. */
+  readonly webDir?: string;
   /** Log level and format; absent means info, JSON (what tests and services want). */
   readonly log?: LoggerConfig;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
@@ -86,6 +88,8 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
     fsync: flag(env.EVENT_STORE_FSYNC, true),
     seedsDir: resolve(env.SEEDS_DIR || './seeds'),
     seedOnStart: flag(env.SEED_PLAN, true),
+    // dist/apps/api/config.js → dist/web, where scripts/build-web.js puts the web app.
+    webDir: resolve(env.WEB_DIR || resolve(__dirname, '../../web')),
     readCache: {
       enabled: flag(env.READ_CACHE, DEFAULT_READ_CACHE.enabled),
       maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,
