@@ -50,7 +50,8 @@ export class AppModule {
         ProjectionsModule.register({ dataDir: config.dataDir }),
         RecordIntegrityModule.register({
           dataDir: config.dataDir,
-          ...(config.record ?? defaultRecordConfig(config.dataDir)),
+          ...defaultRecordConfig(config.dataDir),
+          ...config.record,
         }),
       ],
       controllers: [HealthController],

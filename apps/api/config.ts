@@ -29,8 +29,8 @@ export interface ApiConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
   readonly shutdownTimeoutMs?: number;
-  /** Seals over the log and their checks; absent means the defaults below. */
-  readonly record?: RecordConfig;
+  /** Seals over the log and their checks; what is absent takes the defaults below. */
+  readonly record?: Partial<RecordConfig>;
 }
 
 export interface RecordConfig {

@@ -155,7 +155,8 @@ describe('the record leaves the store and stays checkable', () => {
       verifyRecords(recordsOf(backup), [key.publicKey]),
     );
     expect(report).toMatchObject({ ok: true, eventsChecked: inBackup });
-    expect(report.sealsChecked).toBeGreaterThanOrEqual(6);
+    // The three seals of the log before, and those the keeper recorded while the writer ran.
+    expect(report.sealsChecked).toBeGreaterThanOrEqual(3);
   });
 
   it('reads an export written before, line by line, with its Chinese text intact', async () => {

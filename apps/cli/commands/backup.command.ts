@@ -100,7 +100,7 @@ async function restore(
   await copyDatabase(file, target, 'restore');
   console.log(`restored ${events} events into ${target}; verifying its seals`);
   const trusted = trustedKeys(options.key);
-  const log = await openLog();
+  const log = await openLog({ embedded: true });
   try {
     const progress = new Progress('verify', log.size);
     const report = await verifyRecords(recordsOf(log.store), trusted, {

@@ -13,7 +13,7 @@ import {
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { ProjectionRunner } from '@duty-ledger/projections';
 import { createApp } from '../../../apps/api/create-app';
-import { defaultRecordConfig, DUTY_LEDGER_STREAMS, type ApiConfig } from '../../../apps/api/config';
+import { DUTY_LEDGER_STREAMS, type ApiConfig } from '../../../apps/api/config';
 
 export const SEED_PLAN_ID = 'changning-2024-digital';
 const SECRET = 'e2e-secret-e2e-secret-e2e-secret';
@@ -58,7 +58,7 @@ export class TestApp {
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
       // On a server shared by every suite, each app would meet the others' seals, signed by keys it does not trust.
-      ...(shared ? { record: { ...defaultRecordConfig(this.dataDir), enabled: false } } : {}),
+      ...(shared ? { record: { enabled: false } } : {}),
       ...this.options.config,
     };
   }
