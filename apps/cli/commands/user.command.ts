@@ -14,7 +14,7 @@ import { isDomainError } from '@duty-ledger/domain';
 import type { EventStore } from '@duty-ledger/event-store';
 import { openEventStore } from '@duty-ledger/event-store/nest';
 import { asOfInstant } from '@duty-ledger/projections';
-import { loadConfig } from '../../api/config';
+import { loadDataConfig } from '../../api/config';
 
 /** What the user commands act on; the CLI opens the service's own, tests pass theirs. */
 export interface UserCommandDeps {
@@ -152,7 +152,7 @@ async function readStdin(): Promise<string> {
 
 /** Opens the service's store and AuthStore (same DATA_DIR / EVENTSTORE_CONNECTION_STRING), runs, closes. */
 async function runWithService(run: (deps: UserCommandDeps) => Promise<number>): Promise<void> {
-  const config = loadConfig();
+  const config = loadDataConfig();
   const store = await openEventStore({
     connectionString: config.eventStoreConnectionString,
     dataDir: config.dataDir,
