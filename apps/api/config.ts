@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
+import { USER_STREAM_PREFIX } from '@duty-ledger/domain';
 import { resolveJwtSecret } from '@duty-ledger/auth';
+import { IDEMPOTENCY_STREAM_PREFIX } from '@duty-ledger/commands';
 import type { LoggerConfig } from '@duty-ledger/observability';
+import { PROJECTED_STREAMS } from '@duty-ledger/projections';
 
 export interface ApiConfig {
   readonly port: number;
@@ -11,6 +14,8 @@ export interface ApiConfig {
   readonly jwtSecretFile?: string;
   readonly jwtSecretGenerated: boolean;
   readonly eventStoreConnectionString?: string;
+  /** The streams Duty Ledger owns on a shared EventStoreDB node (EVENTSTORE_OWNED_STREAMS). */
+  readonly eventStoreOwnedStreams: readonly string[];
   readonly fsync: boolean;
   readonly seedsDir: string;
   readonly seedOnStart: boolean;
@@ -80,6 +85,25 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
+/**
+ * The streams Duty Ledger writes: what its read models follow, its users and its idempotency
+ * records. Not the AuthStore's `auth-` streams: they hold secrets, read by name only, and a read
+ * of $all must never meet them.
+ */
+export const DUTY_LEDGER_STREAMS: readonly string[] = [
+  ...(PROJECTED_STREAMS.streamNamePrefixes ?? []),
+  USER_STREAM_PREFIX,
+  IDEMPOTENCY_STREAM_PREFIX,
+];
+
+function prefixList(value: string | undefined, fallback: readonly string[]): readonly string[] {
+  if (value === undefined || value.trim() === '') return fallback;
+  return value
+    .split(',')
+    .map((prefix) => prefix.trim())
+    .filter((prefix) => prefix !== '');
+}
+
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
@@ -113,6 +137,7 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
     host: env.HOST || '127.0.0.1',
     dataDir,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    eventStoreOwnedStreams: prefixList(env.EVENTSTORE_OWNED_STREAMS, DUTY_LEDGER_STREAMS),
     fsync: flag(env.EVENT_STORE_FSYNC, true),
     seedsDir: resolve(env.SEEDS_DIR || './seeds'),
     seedOnStart: flag(env.SEED_PLAN, true),

@@ -155,6 +155,7 @@ async function runWithService(run: (deps: UserCommandDeps) => Promise<number>): 
   const config = loadDataConfig();
   const store = await openEventStore({
     connectionString: config.eventStoreConnectionString,
+    ownedStreamPrefixes: config.eventStoreOwnedStreams,
     dataDir: config.dataDir,
     fsync: config.fsync,
   });
