@@ -7,6 +7,7 @@ import { registerBackupCommands } from './commands/backup.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerRecordKeyCommand } from './commands/record-key.command';
+import { registerUserCommand } from './commands/user.command';
 
 /**
  * The CLI: one `register…Command(program)` per file in ./commands. Each action sets
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   registerRecordKeyCommand(program);
   registerBackupCommands(program);
   registerMigrateCommand(program);
+  registerUserCommand(program);
   return program;
 }
 
