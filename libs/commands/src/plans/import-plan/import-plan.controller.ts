@@ -1,0 +1,77 @@
+import { Body, Controller, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
+import { Roles } from '@duty-ledger/auth';
+import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
+import { parsePlanText, type Unclassified } from '@duty-ledger/plan-import';
+import { CommandContextParam, type CommandContext } from '../../shared/command-context';
+import { UNIT_REGISTRY } from '../unit-registry.token';
+import { ImportPlanCommand, type ImportPlanResult } from './import-plan.command';
+import { ImportPlanDto } from './import-plan.dto';
+import { importResponse, type ImportPlanResponse } from './import-response';
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('plans')
+export class ImportPlanController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(UNIT_REGISTRY) private readonly registry: UnitRegistry,
+  ) {}
+
+  /** 立项: register a plan from its text or its structured form. Admin only. */
+  @Post()
+  @Roles('admin')
+  async import(
+    @Body() body: ImportPlanDto,
+    @CommandContextParam() context: CommandContext,
+  ): Promise<ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] }> {
+    let draft: PlanDraft;
+    let unclassified: Unclassified[] = [];
+    let warnings: string[] = [];
+    let sourceSha256: string | undefined;
+    if (body.text !== undefined) {
+      const parsed = parsePlanText(body.text, {
+        planId: body.planId,
+        title: body.title,
+        year: body.year,
+      });
+      ({ unclassified, warnings } = parsed);
+      draft = parsed.plan;
+      sourceSha256 = createHash('sha256').update(body.text, 'utf8').digest('hex');
+    } else {
+      draft = {
+        planId: body.planId,
+        title: body.title!,
+        year: body.year!,
+        dueDate: body.dueDate!,
+        sections: body.sections!,
+      };
+    }
+    if (draft.sections.every((s) => s.tasks.length === 0)) {
+      throw new UnprocessableEntityException(
+        'The plan has no numbered tasks (N、title。body(牵头部门:…)) to register',
+      );
+    }
+    const { metadata } = context;
+    const planId =
+      draft.planId ?? body.planId ?? `plan-${draft.year}-${metadata.commandId.slice(0, 8)}`;
+    const result = await this.commandBus.execute<ImportPlanCommand, ImportPlanResult>(
+      new ImportPlanCommand(
+        {
+          type: 'ImportPlan',
+          data: {
+            planId,
+            draft,
+            registry: this.registry,
+            ...(sourceSha256 ? { sourceSha256 } : {}),
+          },
+          metadata,
+        },
+        context.eventMetadata,
+      ),
+    );
+    return { ...importResponse(result), unclassified, warnings };
+  }
+}
