@@ -4,7 +4,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import { Roles } from '@duty-ledger/auth';
 import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
-import { parsePlanText, type Unclassified } from '@duty-ledger/plan-import';
+import {
+  ownerlessRefusal,
+  parsePlanText,
+  unknownUnits,
+  type TaskReview,
+  type Unclassified,
+} from '@duty-ledger/plan-import';
 import { CommandContextParam, type CommandContext } from '../../shared/command-context';
 import { UNIT_REGISTRY } from '../unit-registry.token';
 import { ImportPlanCommand, type ImportPlanResult } from './import-plan.command';
@@ -26,10 +32,18 @@ export class ImportPlanController {
   async import(
     @Body() body: ImportPlanDto,
     @CommandContextParam() context: CommandContext,
-  ): Promise<ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] }> {
+  ): Promise<
+    ImportPlanResponse & {
+      unclassified: Unclassified[];
+      warnings: string[];
+      review: TaskReview[];
+      noticeRef?: string;
+    }
+  > {
     let draft: PlanDraft;
     let unclassified: Unclassified[] = [];
     let warnings: string[] = [];
+    let review: TaskReview[] = [];
     let sourceSha256: string | undefined;
     if (body.text !== undefined) {
       const parsed = parsePlanText(body.text, {
@@ -37,8 +51,17 @@ export class ImportPlanController {
         title: body.title,
         year: body.year,
       });
-      ({ unclassified, warnings } = parsed);
+      ({ unclassified, warnings, review } = parsed);
       draft = parsed.plan;
+      const refusal = ownerlessRefusal(parsed);
+      if (refusal) {
+        throw new UnprocessableEntityException({
+          message: refusal,
+          plan: parsed.plan,
+          review,
+          warnings,
+        });
+      }
       sourceSha256 = createHash('sha256').update(body.text, 'utf8').digest('hex');
     } else {
       draft = {
@@ -47,16 +70,22 @@ export class ImportPlanController {
         year: body.year!,
         dueDate: body.dueDate!,
         sections: body.sections!,
+        ...(body.noticeRef ? { noticeRef: body.noticeRef } : {}),
       };
     }
+    warnings = [
+      ...warnings,
+      ...unknownUnits(draft, this.registry).map(
+        (name) => `unit "${name}" is not in the unit registry: check the name, or add it`,
+      ),
+    ];
     if (draft.sections.every((s) => s.tasks.length === 0)) {
       throw new UnprocessableEntityException(
-        'The plan has no numbered tasks (N、title。body(牵头部门:…)) to register',
+        'The plan has no numbered tasks (一、 / （一） / 1. items with their units) to register',
       );
     }
-    const { metadata } = context;
     const planId =
-      draft.planId ?? body.planId ?? `plan-${draft.year}-${metadata.commandId.slice(0, 8)}`;
+      draft.planId ?? body.planId ?? `plan-${draft.year}-${context.metadata.commandId.slice(0, 8)}`;
     const result = await this.commandBus.execute<ImportPlanCommand, ImportPlanResult>(
       new ImportPlanCommand(
         {
@@ -67,11 +96,17 @@ export class ImportPlanController {
             registry: this.registry,
             ...(sourceSha256 ? { sourceSha256 } : {}),
           },
-          metadata,
+          metadata: context.metadata,
         },
         context.eventMetadata,
       ),
     );
-    return { ...importResponse(result), unclassified, warnings };
+    return {
+      ...importResponse(result),
+      ...(draft.noticeRef ? { noticeRef: draft.noticeRef } : {}),
+      unclassified,
+      warnings,
+      review,
+    };
   }
 }
