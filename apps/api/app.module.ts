@@ -33,6 +33,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot({
           connectionString: config.eventStoreConnectionString,
+          ownedStreamPrefixes: config.eventStoreOwnedStreams,
           dataDir: config.dataDir,
           fsync: config.fsync,
           clock,
