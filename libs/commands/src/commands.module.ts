@@ -35,6 +35,7 @@ import { RejectRevisionHandler } from './revisions/reject-revision/reject-revisi
 import { ReviseTargetController } from './revisions/revise-target/revise-target.controller';
 import { ReviseTargetHandler } from './revisions/revise-target/revise-target.handler';
 import { CommandExecutor } from './shared/command-executor';
+import { UsersController } from './users/users.controller';
 
 /**
  * The write side over HTTP, one folder per use case: the controller turns the request into a
@@ -64,6 +65,7 @@ export class CommandsModule {
         VerifyCompletionController,
         SendBackCompletionController,
         ReopenTargetController,
+        UsersController,
       ],
       providers: [
         CommandExecutor,

@@ -16,8 +16,7 @@ import {
   supervisor,
   TARGET,
 } from '../testing/seed-task-stream';
-import { executeCommand } from '../testing/execute-command';
-import { executeBatch, toNewEvents, type StreamCommand } from './execute-batch';
+import { executeBatch, executeCommand, toNewEvents, type StreamCommand } from './execute-batch';
 import { loadState } from './load-state';
 import { StreamStateCache } from './stream-state-cache';
 

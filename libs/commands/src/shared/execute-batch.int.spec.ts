@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { taskDecider, type TaskCommand, type TaskState } from '@duty-ledger/domain';
 import type { SqliteEventStore } from '@duty-ledger/event-store';
 import { lifecycle, options, SeedTaskStore, STREAM } from '../testing/seed-task-stream';
-import { executeCommand } from '../testing/execute-command';
-import { toNewEvents } from './execute-batch';
+import { executeCommand, toNewEvents } from './execute-batch';
 import { loadState } from './load-state';
 import { StreamStateCache } from './stream-state-cache';
 

@@ -46,6 +46,20 @@ export type CommandOutcome<Event> =
 
 const MAX_ATTEMPTS = 5;
 
+/** One command through executeBatch, its refusal thrown: for callers outside the HTTP path (users). */
+export async function executeCommand<Command, State, Event extends AnyEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  options: ExecutionOptions,
+  cache?: StreamStateCache<State>,
+): Promise<CommandResult<Event>> {
+  const [outcome] = await executeBatch(store, streamId, decider, [{ command, options }], cache);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
 /**
  * Load, decide, append, for several commands on one stream: executed as if one after another
  * (each decided on the state the ones before it leave, with the events as the store would give
