@@ -7,6 +7,7 @@ import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
 import {
   ownerlessRefusal,
   parsePlanText,
+  reviewAgainstRegistry,
   unknownUnits,
   type TaskReview,
   type Unclassified,
@@ -51,7 +52,8 @@ export class ImportPlanController {
         title: body.title,
         year: body.year,
       });
-      ({ unclassified, warnings, review } = parsed);
+      ({ unclassified, warnings } = parsed);
+      review = reviewAgainstRegistry(parsed.review, this.registry);
       draft = parsed.plan;
       const refusal = ownerlessRefusal(parsed);
       if (refusal) {
