@@ -55,7 +55,8 @@ const simplified = (line: string): string => toSimplifiedStructure(line);
 
 /**
  * Lines to sections and tasks. The numbering level that carries the tasks is the one whose
- * items most often carry a unit annotation (a closing unit bracket or a 责任单位 line); a plan
+ * items most often carry a unit annotation (a closing unit bracket or a 责任单位 line), the
+ * deeper one on a tie; a plan
  * without any takes its deepest level. Outer levels are headings (their titles form each task's
  * section path), deeper levels belong to the task above them. A line that is not numbered
  * continues the open task while the task has not reached its closing unit bracket; after it, it
@@ -153,8 +154,9 @@ function attach(
 }
 
 /**
- * The level whose items most often carry a unit annotation, the outer one on a tie; without any
- * annotation, the deepest level (headings group tasks, not the other way round).
+ * The level whose items most often carry a unit annotation, the deeper one on a tie (a heading's
+ * annotation covers the tasks under it); without any annotation, the deepest level (headings
+ * group tasks, not the other way round).
  */
 function chooseTaskLevel(items: readonly Item[]): Level {
   const annotated = new Map<Level, number>();
@@ -167,7 +169,7 @@ function chooseTaskLevel(items: readonly Item[]): Level {
     if (hasUnits) annotated.set(item.level, (annotated.get(item.level) ?? 0) + 1);
   }
   if (annotated.size > 0) {
-    return [...annotated.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    return [...annotated.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
   }
   return Math.max(...items.map((item) => item.level)) as Level;
 }
