@@ -66,7 +66,7 @@ describe('a lowered target, proposed by a lead and approved in 督办台', () =>
     const item = supervisor.page.locator('tbody tr', { hasText: METRIC });
     await item.waitFor();
     await expect(item.textContent()).resolves.toContain('一处平台载体改建');
-    await expect(item.getByTestId('approval-terms').textContent()).resolves.toMatch(/6 个.*→.*5/);
+    await expect(item.getByTestId('approval-terms').textContent()).resolves.toBe('≥ 6 → ≥ 5');
     await screenshot(supervisor.page, 'supervision-queue');
 
     await item.getByRole('button', { name: '同意' }).click();
@@ -81,10 +81,10 @@ describe('a lowered target, proposed by a lead and approved in 督办台', () =>
     // 指标详情 shows both terms and the decision in the history.
     await openAndTime(lead.page, `/target/${TARGET}`, '[data-testid="history-entry"]', 'target');
     await expect(lead.page.getByTestId('original-terms').textContent()).resolves.toContain(
-      '≥ 100 个',
+      '≥ 6 个',
     );
     await expect(lead.page.getByTestId('current-terms').textContent()).resolves.toContain(
-      '≥ 80 个',
+      '≥ 5 个',
     );
     await lead.page.getByText('一处平台载体改建，年内无法投用').first().waitFor();
     await lead.page.getByTestId('progress-chart').locator('canvas').waitFor();
