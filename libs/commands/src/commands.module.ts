@@ -10,6 +10,7 @@ import { UNIT_REGISTRY } from './plans/unit-registry.token';
 import { RevisionsController } from './revisions/revisions.controller';
 import { CommandSender } from './shared/command-sender';
 import { DispatchTaskCommandHandler } from './shared/dispatch-task-command';
+import { UsersController } from './users/users.controller';
 
 /** The write side over HTTP: controllers send commands on the bus; handlers load, decide, append. */
 @Module({})
@@ -24,6 +25,7 @@ export class CommandsModule {
         RevisionsController,
         ExtensionsController,
         CompletionController,
+        UsersController,
       ],
       providers: [
         CommandSender,
