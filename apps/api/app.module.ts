@@ -18,6 +18,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { RecordIntegrityModule } from '@duty-ledger/record-integrity/nest';
 import { DEFAULT_SESSION, defaultRecordConfig, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
+import { eventUpcasters } from './event-upcasters';
 
 /** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
           ownedStreamPrefixes: config.eventStoreOwnedStreams,
           dataDir: config.dataDir,
           fsync: config.fsync,
+          upcasters: eventUpcasters(),
           clock,
           observer: {
             appended: (seconds, outcome) => metrics.appendDuration.observe({ outcome }, seconds),

@@ -72,6 +72,32 @@ describe('POST /plans with the text of each published plan in the corpus', () =>
     },
   );
 
+  it("02 keeps what the parser recognised: the notice 文号, each task's section path, 左右 targets", async () => {
+    const plan = corpus.find((p) => p.name.startsWith('02-'))!;
+    const planId = planIdOf(plan);
+    const imported = await t.request('POST', '/plans', {
+      token: admin(),
+      body: { text: plan.text, planId },
+    });
+    expect(imported.status).toBe(201);
+
+    const view = await t.request('GET', `/plans/${planId}`, { token: t.token('viewer') });
+    expect(view.body.noticeRef).toBe('鞍立政发〔2023〕2号');
+    const tasks = view.body.tasks as (Omit<ViewTask, 'targets'> & {
+      sectionPath?: string[];
+      targets: (ViewTask['targets'][number] & { approximate?: boolean })[];
+    })[];
+    expect(tasks[0].sectionPath).toEqual(['经济社会发展的主要预期目标']);
+    expect(tasks.map((task) => task.sectionPath)).toEqual(
+      plan.expected.tasks.map((want) => want.sectionPath),
+    );
+    // 地区生产总值增长6.2%左右: about 6.2 %, read back as approximate.
+    expect(tasks[0].targets[0]).toMatchObject({ value: 6.2, comparator: 'eq', approximate: true });
+    expect(tasks.flatMap((task) => task.targets.map((g) => g.approximate ?? false))).toEqual(
+      plan.expected.tasks.flatMap((want) => want.targets.map((g) => g.approximate ?? false)),
+    );
+  });
+
   it.each(corpus.filter((p) => p.expected.ownerless).map((p) => [p.name, p] as const))(
     '%s names no owners: the text is refused with its review, the reviewed structure is registered',
     async (_name, plan) => {

@@ -8,6 +8,7 @@ import {
   readModelPath,
 } from '@duty-ledger/projections';
 import type Database from 'better-sqlite3';
+import { eventUpcasters } from '../../api/event-upcasters';
 import { loadDataConfig, type DataConfig } from '../../api/config';
 
 export interface ReadSide {
@@ -24,6 +25,7 @@ export async function openReadSide(config: DataConfig = loadDataConfig()): Promi
     ownedStreamPrefixes: config.eventStoreOwnedStreams,
     dataDir: config.dataDir,
     fsync: config.fsync,
+    upcasters: eventUpcasters(),
   });
   const db = openReadModelDb(readModelPath(config.dataDir));
   const runner = new ProjectionRunner({

@@ -14,6 +14,7 @@ import { isDomainError } from '@duty-ledger/domain';
 import type { EventStore } from '@duty-ledger/event-store';
 import { openEventStore } from '@duty-ledger/event-store/nest';
 import { asOfInstant } from '@duty-ledger/projections';
+import { eventUpcasters } from '../../api/event-upcasters';
 import { loadDataConfig } from '../../api/config';
 
 /** What the user commands act on; the CLI opens the service's own, tests pass theirs. */
@@ -158,6 +159,7 @@ async function runWithService(run: (deps: UserCommandDeps) => Promise<number>): 
     ownedStreamPrefixes: config.eventStoreOwnedStreams,
     dataDir: config.dataDir,
     fsync: config.fsync,
+    upcasters: eventUpcasters(),
   });
   const authStore = await openAuthStore({
     dataDir: config.dataDir,

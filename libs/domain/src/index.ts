@@ -2,6 +2,7 @@
 export type * from './events/event-metadata';
 export type * from './events/plan-events';
 export type * from './events/task-events';
+export { DOMAIN_UPCAST_STEPS, type UpcastStep } from './events/upcasters';
 
 // Model and ids.
 export * from './model/target-terms';

@@ -3,9 +3,10 @@
  * Persisted type names are explicit strings and never change; a change of shape is a new
  * schema version with an upcaster.
  */
+/** Version 2 added `noticeRef`; version 1 events read as version 2 without it. */
 export interface PlanRegistered {
   readonly type: 'PlanRegistered';
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly data: {
     readonly planId: string;
     readonly title: string;
@@ -21,6 +22,8 @@ export interface PlanRegistered {
     }[];
     /** sha256 of the source text, when imported from text. */
     readonly sourceSha256?: string;
+    /** The 文号 of the notice that published the plan (鞍立政发〔2023〕2号), when the text shows it. */
+    readonly noticeRef?: string;
   };
 }
 

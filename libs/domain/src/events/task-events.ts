@@ -14,9 +14,10 @@ export interface AssignmentScope {
   readonly targetId?: string;
 }
 
+/** Version 2 added `sectionPath`; version 1 events read as version 2 without it. */
 export interface TaskRegistered {
   readonly type: 'TaskRegistered';
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly data: {
     readonly planId: string;
     readonly taskId: string;
@@ -26,12 +27,15 @@ export interface TaskRegistered {
     readonly title: string;
     readonly body: string;
     readonly dueDate: string;
+    /** The headings above the task, outermost first (section → sub-section), without numerals. */
+    readonly sectionPath?: readonly string[];
   };
 }
 
+/** Version 2 added `approximate`; version 1 events read as version 2 without it. */
 export interface TargetRegistered {
   readonly type: 'TargetRegistered';
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly data: {
     readonly planId: string;
     readonly taskId: string;
@@ -42,6 +46,8 @@ export interface TargetRegistered {
     /** Unit of measure as written: 个, 家, %, Mbps, 亿元, 户 … */
     readonly unit: string;
     readonly comparator: Comparator;
+    /** The text says 左右 (about): the value is approximate. */
+    readonly approximate?: boolean;
     readonly kind: TargetKind;
     readonly measure: MeasureKind;
     readonly dueDate: string;

@@ -35,7 +35,7 @@ export function decideImportPlan(command: ImportPlan, state: PlanState): StreamE
 
   const planRegistered: PlanEvent = {
     type: 'PlanRegistered',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: compact({
       planId,
       title: draft.title,
@@ -51,6 +51,7 @@ export function decideImportPlan(command: ImportPlan, state: PlanState): StreamE
         })),
       ),
       sourceSha256,
+      noticeRef: draft.noticeRef,
     }),
   };
   return [
@@ -73,8 +74,8 @@ function taskStream(
   const events: TaskEvent[] = [
     {
       type: 'TaskRegistered',
-      schemaVersion: 1,
-      data: {
+      schemaVersion: 2,
+      data: compact({
         planId,
         taskId,
         no: task.no,
@@ -83,11 +84,12 @@ function taskStream(
         title: task.title,
         body: task.body,
         dueDate,
-      },
+        sectionPath: task.sectionPath,
+      }),
     },
     ...task.targets.map((target, i): TaskEvent => ({
       type: 'TargetRegistered',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: compact({
         planId,
         taskId,
@@ -96,6 +98,7 @@ function taskStream(
         value: target.value,
         unit: target.unit,
         comparator: target.comparator,
+        approximate: target.approximate,
         kind: target.kind,
         measure: target.measure,
         dueDate: target.dueDate ?? dueDate,

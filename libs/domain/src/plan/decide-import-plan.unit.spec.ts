@@ -74,7 +74,7 @@ const sha = 'a'.repeat(64);
 
 const planRegistered: PlanRegistered = {
   type: 'PlanRegistered',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: {
     planId: 'cn-2024',
     title: '长宁区2024年度城市数字化转型工作方案',
@@ -104,7 +104,7 @@ describe('ImportPlan', () => {
           events: [
             {
               type: 'TaskRegistered',
-              schemaVersion: 1,
+              schemaVersion: 2,
               data: {
                 planId: 'cn-2024',
                 taskId: 'cn-2024-t01',
@@ -128,7 +128,7 @@ describe('ImportPlan', () => {
           events: [
             {
               type: 'TaskRegistered',
-              schemaVersion: 1,
+              schemaVersion: 2,
               data: {
                 planId: 'cn-2024',
                 taskId: 'cn-2024-t02',
@@ -142,7 +142,7 @@ describe('ImportPlan', () => {
             },
             {
               type: 'TargetRegistered',
-              schemaVersion: 1,
+              schemaVersion: 2,
               data: {
                 planId: 'cn-2024',
                 taskId: 'cn-2024-t02',
@@ -159,7 +159,7 @@ describe('ImportPlan', () => {
             },
             {
               type: 'TargetRegistered',
-              schemaVersion: 1,
+              schemaVersion: 2,
               data: {
                 planId: 'cn-2024',
                 taskId: 'cn-2024-t02',
@@ -224,6 +224,75 @@ describe('ImportPlan', () => {
   it('leaves out sourceSha256 when the plan did not come from text', () => {
     const [plan] = given().when(importPlan()).decision();
     expect(plan.events[0].data).not.toHaveProperty('sourceSha256');
+  });
+
+  describe('what the plan text parser recognised (schema version 2)', () => {
+    const recognised: PlanDraft = {
+      ...draft,
+      noticeRef: '鞍立政发〔2023〕2号',
+      sections: [
+        {
+          no: '三',
+          title: '夯实数字底座',
+          tasks: [
+            {
+              ...task2,
+              sectionPath: ['夯实数字底座', '新型基础设施'],
+              targets: [{ ...task2.targets[0], comparator: 'eq', approximate: true }],
+            },
+          ],
+        },
+      ],
+    };
+
+    it('records the notice 文号 on PlanRegistered, the section path on TaskRegistered, 左右 on TargetRegistered', () => {
+      const [plan, taskStream] = given()
+        .when(importPlan({ draft: recognised }))
+        .decision();
+      expect(plan.events[0]).toMatchObject({
+        type: 'PlanRegistered',
+        schemaVersion: 2,
+        data: { noticeRef: '鞍立政发〔2023〕2号' },
+      });
+      expect(taskStream.events.slice(0, 2)).toMatchObject([
+        {
+          type: 'TaskRegistered',
+          schemaVersion: 2,
+          data: { sectionPath: ['夯实数字底座', '新型基础设施'] },
+        },
+        {
+          type: 'TargetRegistered',
+          schemaVersion: 2,
+          data: { comparator: 'eq', approximate: true },
+        },
+      ]);
+    });
+
+    it('leaves the fields out when the text did not show them', () => {
+      const [plan, taskStream] = given().when(importPlan()).decision();
+      expect(plan.events[0].data).not.toHaveProperty('noticeRef');
+      const registered = taskStream.events.filter(
+        (e) => e.type === 'TaskRegistered' || e.type === 'TargetRegistered',
+      );
+      expect(registered.map((e) => e.schemaVersion)).toEqual([2]);
+      expect(registered[0].data).not.toHaveProperty('sectionPath');
+    });
+
+    it('keeps them in the folded plan and task states', () => {
+      const [plan, taskStream] = given()
+        .when(importPlan({ draft: recognised }))
+        .decision();
+      const planState = planDecider.evolve(
+        planDecider.initialState(),
+        plan.events[0] as PlanRegistered,
+      );
+      expect(planState).toMatchObject({ noticeRef: '鞍立政发〔2023〕2号' });
+      const taskState = (taskStream.events as TaskEvent[]).reduce(evolveTask, initialTaskState());
+      expect(taskState).toMatchObject({
+        sectionPath: ['夯实数字底座', '新型基础设施'],
+        targets: [{ approximate: true }],
+      });
+    });
   });
 
   describe('collective names', () => {

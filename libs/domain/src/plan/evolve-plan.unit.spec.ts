@@ -4,7 +4,7 @@ import { initialPlanState } from './plan-state';
 
 const registered = (title: string): PlanRegistered => ({
   type: 'PlanRegistered',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { planId: 'cn-2024', title, year: 2024, dueDate: '2024-12-31', sections: [], tasks: [] },
 });
 

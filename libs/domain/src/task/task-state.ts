@@ -98,6 +98,8 @@ export interface TargetState {
   readonly measure: MeasureKind;
   readonly sourceText: string;
   readonly baseline?: { readonly value: number; readonly date?: string };
+  /** The plan text says 左右 (about): the registered value is approximate. */
+  readonly approximate?: boolean;
   /** The terms as registered; never changes, so progress can be scored against both. */
   readonly original: TargetTerms;
   readonly current: TargetTerms;
@@ -119,6 +121,8 @@ export interface RegisteredTask {
   readonly title: string;
   readonly body: string;
   readonly dueDate: string;
+  /** The headings above the task in the plan text, outermost first; absent for older plans. */
+  readonly sectionPath?: readonly string[];
   /** Version of the task-level assignment terms (see `currentTerms`). */
   readonly termsVersion: number;
   readonly targets: readonly TargetState[];

@@ -46,7 +46,7 @@ export function command<T extends AnyCommand['type']>(
 
 export const taskRegistered: TaskRegistered = {
   type: 'TaskRegistered',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: {
     planId: PLAN_ID,
     taskId: TASK_ID,
@@ -61,7 +61,7 @@ export const taskRegistered: TaskRegistered = {
 
 export const target1Registered: TargetRegistered = {
   type: 'TargetRegistered',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: {
     planId: PLAN_ID,
     taskId: TASK_ID,
@@ -79,7 +79,7 @@ export const target1Registered: TargetRegistered = {
 
 export const target2Registered: TargetRegistered = {
   type: 'TargetRegistered',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: {
     planId: PLAN_ID,
     taskId: TASK_ID,

@@ -34,6 +34,8 @@ export interface TargetView {
   readonly measure: MeasureKind;
   readonly sourceText: string;
   readonly baseline?: { readonly value: number; readonly date?: string };
+  /** The plan text says 左右 (about): the registered value is approximate. */
+  readonly approximate?: boolean;
   readonly original: Terms;
   readonly current: Terms;
   readonly completion: CompletionStatus;
@@ -77,6 +79,8 @@ export interface TaskView {
   readonly no: number;
   readonly sectionNo: string;
   readonly sectionTitle: string;
+  /** The headings above the task in the plan text, outermost first, when it showed them. */
+  readonly sectionPath?: readonly string[];
   readonly title: string;
   readonly dueDate: string;
   readonly registeredAt: string;
@@ -223,6 +227,7 @@ export function evolveTaskView(
       no: d.no,
       sectionNo: d.sectionNo,
       sectionTitle: d.sectionTitle,
+      ...(d.sectionPath ? { sectionPath: d.sectionPath } : {}),
       title: d.title,
       dueDate: d.dueDate,
       registeredAt: ctx.at,
@@ -257,6 +262,7 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
         measure: d.measure,
         sourceText: d.sourceText,
         ...(d.baseline ? { baseline: d.baseline } : {}),
+        ...(d.approximate ? { approximate: true } : {}),
         original: terms,
         current: terms,
         completion: 'open',

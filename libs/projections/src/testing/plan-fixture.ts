@@ -43,7 +43,7 @@ export function planImport(
   const sections = [...new Map(tasks.map((t) => [sectionOf(t).no, sectionOf(t)])).values()];
   const plan: PlanEvent = {
     type: 'PlanRegistered',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       planId,
       title: `${year}年度工作方案`,
@@ -64,7 +64,7 @@ export function planImport(
     return [
       {
         type: 'TaskRegistered',
-        schemaVersion: 1,
+        schemaVersion: 2,
         data: {
           planId,
           taskId,
@@ -78,7 +78,7 @@ export function planImport(
       },
       ...(t.targets ?? []).map((g, i): TaskEvent => ({
         type: 'TargetRegistered',
-        schemaVersion: 1,
+        schemaVersion: 2,
         data: {
           planId,
           taskId,

@@ -13,6 +13,8 @@ export interface PlanView {
   readonly title: string;
   readonly year: number;
   readonly dueDate: string;
+  /** The 文号 of the notice that published the plan, when its text showed one. */
+  readonly noticeRef?: string;
   readonly revision: number;
   readonly sections: readonly { readonly no: string; readonly title: string }[];
   readonly units: readonly string[];
@@ -23,6 +25,8 @@ export interface TaskView {
   readonly taskId: string;
   readonly no: number;
   readonly sectionNo: string;
+  /** The headings above the task, outermost first, when the plan text showed them. */
+  readonly sectionPath?: readonly string[];
   readonly title: string;
   readonly body: string;
   readonly dueDate: string;
@@ -49,6 +53,8 @@ interface TargetView {
   readonly kind: string;
   readonly measure: string;
   readonly dueDate: string;
+  /** True when the plan text gave the value as approximate (左右). */
+  readonly approximate?: boolean;
   readonly original: {
     readonly value: number;
     readonly comparator: string;
@@ -74,6 +80,7 @@ function taskView(task: RegisteredTask, revision: number): TaskView {
     taskId: task.taskId,
     no: task.no,
     sectionNo: task.sectionNo,
+    ...(task.sectionPath ? { sectionPath: task.sectionPath } : {}),
     title: task.title,
     body: task.body,
     dueDate: task.dueDate,
@@ -86,6 +93,7 @@ function taskView(task: RegisteredTask, revision: number): TaskView {
       ...t.current,
       kind: t.kind,
       measure: t.measure,
+      ...(t.approximate ? { approximate: true } : {}),
       original: t.original,
       completion: t.completion.status,
       sourceText: t.sourceText,
@@ -119,6 +127,7 @@ export async function readPlan(store: EventStore, planId: string): Promise<PlanV
     title: plan.title,
     year: plan.year,
     dueDate: plan.dueDate,
+    ...(plan.noticeRef ? { noticeRef: plan.noticeRef } : {}),
     revision,
     sections: plan.sections,
     units,
