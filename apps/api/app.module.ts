@@ -5,7 +5,11 @@ import { AuthGuard, AuthModule, JWT_SECRET } from '@duty-ledger/auth';
 import { CLOCK, SystemClock, type Clock } from '@duty-ledger/clock';
 import { EventStoreModule } from '@duty-ledger/event-store/nest';
 import { ProblemFilter } from '@duty-ledger/http';
-import { CommandsModule, IdempotencyInterceptor } from '@duty-ledger/commands';
+import {
+  CommandAnswerInterceptor,
+  CommandsModule,
+  IdempotencyInterceptor,
+} from '@duty-ledger/commands';
 import { readUnitRegistry } from '@duty-ledger/plan-import';
 import { ProjectionsModule } from '@duty-ledger/projections/nest';
 import { ObservabilityModule } from '@duty-ledger/observability/nest';
@@ -58,6 +62,8 @@ export class AppModule {
         { provide: JWT_SECRET, useValue: config.jwtSecret },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        // In this order: the answer's ETag is set around the idempotency replay, so both carry it.
+        { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
