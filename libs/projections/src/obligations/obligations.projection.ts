@@ -45,10 +45,10 @@ export function itemRows(view: TaskView | undefined): Map<string, RowValues> {
       ...task,
       target_id: null,
       due_date: view.dueDate,
-      orig_due_date: view.dueDate,
-      completion: 'open',
+      orig_due_date: view.originalDueDate,
+      completion: view.completion,
       lead_acknowledged: leadsAcknowledged(view, undefined) ? 1 : 0,
-      deadline_moves: 0,
+      deadline_moves: view.deadlineMoves,
       registered_at: view.registeredAt,
     });
   }
