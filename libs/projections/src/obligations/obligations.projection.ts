@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { TaskEvent } from '@duty-ledger/domain';
+import type { MilestoneReported, ReportCorrected, TaskEvent } from '@duty-ledger/domain';
 import { asDomainEvent } from '../shared/domain-events';
 import { LruCache } from '../shared/lru-cache';
+import { latestByUnit, progressOf, progressRuleFor, type UnitFigure } from '../shared/progress';
 import { covers, leadsAcknowledged, type AssignmentView, type TaskView } from '../shared/task-view';
 import { VersionedTable, type RowValues } from '../shared/versioned-table';
 import {
@@ -22,6 +23,7 @@ import {
 
 /** Events that cannot change items or obligations. */
 const NO_ROW_CHANGE: ReadonlySet<TaskEvent['type']> = new Set([
+  'TaskProgressReported',
   'TargetRevisionProposed',
   'TargetRevisionRejected',
   'DeadlineExtensionRequested',
@@ -136,6 +138,11 @@ class ObligationsWriter implements ProjectionWriter {
   private readonly obligations: VersionedTable;
   private readonly insertPlan: Database.Statement<[string, string, number, string, string]>;
   private readonly insertReport: Database.Statement<[string, string, number, string, string]>;
+  private readonly unitFigures: Database.Statement<[string], UnitFigure & { reportId: string }>;
+  private readonly putUnitFigure: Database.Statement<
+    [string, string, string, number, string, number]
+  >;
+  private seq = 0;
   private readonly lastRows = new LruCache<string, ViewRows>(256);
 
   constructor(db: Database.Database, { fresh }: WriterContext) {
@@ -156,6 +163,60 @@ class ObligationsWriter implements ProjectionWriter {
     this.insertReport = db.prepare(
       `INSERT INTO ${OBLIGATION_TABLES.reports} (target_id, unit, value, as_of_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
     );
+    const figures = OBLIGATION_TABLES.unitFigures;
+    this.unitFigures = db.prepare(
+      `SELECT unit, report_id AS reportId, value, as_of_date AS asOf, seq AS "order" FROM ${figures} WHERE target_id = ?`,
+    );
+    this.putUnitFigure = db.prepare(
+      `INSERT OR REPLACE INTO ${figures} (target_id, unit, report_id, value, as_of_date, seq) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.seq =
+      (db.prepare(`SELECT max(seq) AS n FROM ${figures}`).get() as { n: number | null }).n ?? 0;
+  }
+
+  /**
+   * A report or a correction changes one unit's latest figure; the target's progress is then
+   * worked out again from its lead units' figures (declined leads do not count) and recorded.
+   */
+  private recordFigure(
+    event: MilestoneReported | ReportCorrected,
+    view: TaskView | undefined,
+    at: string,
+  ): void {
+    const { targetId, unit } = event.data;
+    const held = this.unitFigures.all(targetId);
+    const others = held.filter((f) => f.unit !== unit);
+    const mine = held.find((f) => f.unit === unit);
+    let figure: UnitFigure & { reportId: string };
+    if (event.type === 'MilestoneReported') {
+      const { milestoneId, value, asOf } = event.data;
+      this.seq += 1;
+      figure = { unit, reportId: milestoneId, value, asOf, order: this.seq };
+      // A report about an earlier day than the unit's latest changes nothing counted.
+      if (mine && latestByUnit([mine, figure]).get(unit) === mine) return;
+    } else {
+      // Only a correction of the unit's latest report changes its figure.
+      if (!mine || mine.reportId !== event.data.reportId) return;
+      figure = { ...mine, value: event.data.value };
+    }
+    this.putUnitFigure.run(
+      targetId,
+      unit,
+      figure.reportId,
+      figure.value,
+      figure.asOf,
+      figure.order,
+    );
+    const target = view?.targets.find((t) => t.targetId === targetId);
+    if (!view || !target) return;
+    const leads = new Set(
+      view.assignments
+        .filter((a) => a.role === 'lead' && a.ack !== 'declined' && covers(a, targetId))
+        .map((a) => a.unit),
+    );
+    const figures = latestByUnit([...others, figure]);
+    const progress = progressOf(progressRuleFor(target.measure), figures, leads);
+    if (progress) this.insertReport.run(targetId, unit, progress.value, progress.asOf, at);
   }
 
   apply({ event: recorded, at, task }: ProjectionEvent): void {
@@ -166,9 +227,8 @@ class ObligationsWriter implements ProjectionWriter {
       this.insertPlan.run(d.planId, d.title, d.year, d.dueDate, at);
       return;
     }
-    if (event.type === 'MilestoneReported') {
-      const d = event.data;
-      this.insertReport.run(d.targetId, d.unit, d.value, d.asOf, at);
+    if (event.type === 'MilestoneReported' || event.type === 'ReportCorrected') {
+      this.recordFigure(event, task?.after, at);
       return;
     }
     if (!task) return;
@@ -195,7 +255,7 @@ class ObligationsWriter implements ProjectionWriter {
 
 export const obligationsProjection: Projection = taskViewReadModel({
   name: 'obligations',
-  version: 1,
+  version: 2,
   tables: OBLIGATION_TABLES,
   ddl: OBLIGATIONS_DDL,
   open: (db, context) => new ObligationsWriter(db, context),
