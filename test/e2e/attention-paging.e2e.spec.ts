@@ -18,9 +18,9 @@ describe('the attention list over HTTP: a page per list', () => {
   const run = randomBytes(4).toString('hex');
   const older = `attn-old-${run}`;
   const newer = `attn-new-${run}`;
-  const viewer = () => t.token('viewer');
+  const supervisor = () => t.token('supervisor');
   const get = async (query: string) => {
-    const response = await t.request('GET', `/audit/attention?${query}`, { token: viewer() });
+    const response = await t.request('GET', `/audit/attention?${query}`, { token: supervisor() });
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -151,7 +151,7 @@ describe('the attention list over HTTP: a page per list', () => {
     ['list=everything', 'list'],
     ['list=', 'list'],
   ])('refuses %s with a 400 naming %s', async (query, field) => {
-    const response = await t.request('GET', `/audit/attention?${query}`, { token: viewer() });
+    const response = await t.request('GET', `/audit/attention?${query}`, { token: supervisor() });
     expect(response.status).toBe(400);
     expect(response.body.message).toMatch(new RegExp(`^${field}: `));
     expect(response.body.errors).toContainEqual({ field, reason: expect.any(String) });

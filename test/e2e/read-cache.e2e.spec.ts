@@ -99,7 +99,7 @@ describe('the read cache over HTTP', () => {
   });
 
   it("never answers one caller's claims with another's cached answer", async () => {
-    const url = `/audit/attention?planId=${planId}`;
+    const url = `/dashboard/summary?planId=${planId}`;
     await get(url, viewer('viewer-a'));
     expect((await get(url, viewer('viewer-a'))).headers['x-read-cache']).toBe('hit');
     expect((await get(url, viewer('viewer-b'))).headers['x-read-cache']).toBe('miss');

@@ -35,11 +35,11 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
     return response;
   }
 
-  const read = (path: string, asOf?: string) =>
+  const read = (path: string, asOf?: string, token = viewer()) =>
     t.request(
       'GET',
       `${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}${asOf ? `&asOf=${asOf}` : ''}`,
-      { token: viewer() },
+      { token },
     );
 
   const obligationOf = async (unit: string, asOf?: string) => {
@@ -214,7 +214,11 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
   });
 
   it("the supervisor's audit feed shows the lowered target and the moved deadline with proposer and approver", async () => {
-    const lowered = await read(`/audit/target-changes?kind=lowered&planId=${planId}`);
+    const lowered = await read(
+      `/audit/target-changes?kind=lowered&planId=${planId}`,
+      undefined,
+      supervisor(),
+    );
     expect(lowered.status).toBe(200);
     expect(lowered.body.items).toHaveLength(1);
     expect(lowered.body.items[0]).toMatchObject({
@@ -227,16 +231,21 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
       approvedBy: { id: 'wang.fang' },
       reason: '部分路段施工',
     });
-    const moved = await read(`/audit/target-changes?kind=deadline-moved&planId=${planId}`);
+    const moved = await read(
+      `/audit/target-changes?kind=deadline-moved&planId=${planId}`,
+      undefined,
+      supervisor(),
+    );
     expect(moved.body.items).toEqual([
       expect.objectContaining({ previous: '2024-12-31', next: '2025-02-28' }),
     ]);
     const beforeRevision = await read(
       `/audit/target-changes?kind=lowered&planId=${planId}`,
       moments.proposed,
+      supervisor(),
     );
     expect(beforeRevision.body.items).toEqual([]);
-    const badKind = await read(`/audit/target-changes?kind=sideways`);
+    const badKind = await read(`/audit/target-changes?kind=sideways`, undefined, supervisor());
     expect(badKind.status).toBe(400);
     expect(JSON.stringify(badKind.body)).toContain('kind');
   });
@@ -255,7 +264,7 @@ describe('the read side over HTTP: obligations, history, audit feed, dashboard, 
     expect(csv.raw.body).toContain('单位');
     expect(csv.raw.body).toContain('区建设管理委');
     const xlsx = await t.request('GET', `/audit/target-changes.xlsx?planId=${planId}`, {
-      token: viewer(),
+      token: supervisor(),
     });
     expect(xlsx.status).toBe(200);
     expect(xlsx.raw.rawPayload.subarray(0, 2).toString()).toBe('PK');

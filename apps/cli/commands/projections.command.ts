@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadDataConfig } from '../../api/config';
+import { serviceHolding } from '../../api/service-lock';
 import { openReadSide } from './read-side';
 
 export function registerProjectionsCommand(program: Command): void {
@@ -23,7 +25,16 @@ export function registerProjectionsCommand(program: Command): void {
 }
 
 async function rebuild(name: string | undefined): Promise<number> {
-  const side = await openReadSide();
+  const config = loadDataConfig();
+  const service = serviceHolding(config.dataDir);
+  if (service) {
+    // The service would go on applying events to the tables the rebuild drops.
+    console.error(
+      `A service (pid ${service.pid}, port ${service.port}, since ${service.startedAt}) holds ${config.dataDir}: stop it first, then rebuild.`,
+    );
+    return 1;
+  }
+  const side = await openReadSide(config);
   try {
     const started = process.hrtime.bigint();
     await side.runner.rebuild(name);

@@ -8,7 +8,7 @@ import {
   readModelPath,
 } from '@duty-ledger/projections';
 import type Database from 'better-sqlite3';
-import { loadConfig } from '../../api/config';
+import { loadDataConfig, type DataConfig } from '../../api/config';
 
 export interface ReadSide {
   readonly store: EventStore;
@@ -18,8 +18,7 @@ export interface ReadSide {
 }
 
 /** The same store and read-model database the service uses, per the same environment. */
-export async function openReadSide(): Promise<ReadSide> {
-  const config = loadConfig();
+export async function openReadSide(config: DataConfig = loadDataConfig()): Promise<ReadSide> {
   const store = await openEventStore({
     connectionString: config.eventStoreConnectionString,
     dataDir: config.dataDir,

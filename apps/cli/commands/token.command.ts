@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { mintToken, ROLES, type Role } from '@duty-ledger/auth';
-import { loadConfig } from '../../api/config';
+import { existingJwtSecret, mintToken, ROLES, type Role } from '@duty-ledger/auth';
+import { loadDataConfig } from '../../api/config';
 
 interface TokenOptions {
   role: string;
@@ -37,8 +37,8 @@ function tokenCommand(values: TokenOptions): number {
     );
     return 2;
   }
-  const config = loadConfig();
-  const token = mintToken(config.jwtSecret, {
+  const secret = existingJwtSecret(process.env.AUTH_JWT_SECRET, loadDataConfig().dataDir);
+  const token = mintToken(secret, {
     sub: values.sub ?? `${values.role}-user`,
     role: values.role as Role,
     unit: values.unit,

@@ -30,7 +30,7 @@ export function mintToken(secret: string, options: MintOptions): string {
 interface Verified {
   readonly principal: Principal;
   /** exp of the token, in seconds; a cached token is refused from then on. */
-  readonly exp: number | undefined;
+  readonly exp: number;
 }
 
 /** Tokens verified with one secret; a client sends the same token with every request. */
@@ -59,8 +59,7 @@ function verifierOf(secret: string): Verifier {
 export function verifyToken(secret: string, token: string): Principal {
   const verifier = verifierOf(secret);
   const known = verifier.verified.get(token);
-  if (known && (known.exp === undefined || Math.floor(Date.now() / 1000) < known.exp))
-    return known.principal;
+  if (known && Math.floor(Date.now() / 1000) < known.exp) return known.principal;
   if (known) verifier.verified.delete(token);
   const verified = principalOf(verifier.key, token);
   if (verifier.verified.size >= MAX_VERIFIED_TOKENS)
@@ -83,6 +82,9 @@ function principalOf(key: KeyObject, token: string): Verified {
     throw new InvalidTokenError('invalid token payload');
   const payload = decoded as Record<string, unknown>;
   const { sub, role, unit, name } = payload;
+  // A token without an expiry would be valid for ever once leaked.
+  if (typeof payload.exp !== 'number')
+    throw new InvalidTokenError('token has no exp claim: tokens must expire');
   if (typeof sub !== 'string' || sub.length === 0)
     throw new InvalidTokenError('token has no sub claim');
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
@@ -98,5 +100,5 @@ function principalOf(key: KeyObject, token: string): Verified {
     ...(typeof unit === 'string' ? { unit } : {}),
     ...(typeof name === 'string' ? { name } : {}),
   });
-  return { principal, exp: typeof payload.exp === 'number' ? payload.exp : undefined };
+  return { principal, exp: payload.exp as number };
 }

@@ -1,9 +1,14 @@
 import { sign } from 'jsonwebtoken';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidTokenError, mintToken, verifyToken } from './tokens';
-import { resolveJwtSecret } from './jwt-secret';
+import {
+  existingJwtSecret,
+  recordSecretFingerprint,
+  resolveJwtSecret,
+  TokenSecretError,
+} from './jwt-secret';
 
 const secret = 'test-secret-of-enough-length-for-hs256';
 
@@ -75,9 +80,18 @@ describe('bearer tokens', () => {
     });
   });
 
+  it('refuses a token without an expiry, and mints every token with one', () => {
+    const forever = sign({ role: 'admin' }, secret, { algorithm: 'HS256', subject: 'a' });
+    expect(() => verifyToken(secret, forever)).toThrow('token has no exp claim');
+    const minted = mintToken(secret, { sub: 'a', role: 'admin' });
+    const payload = JSON.parse(Buffer.from(minted.split('.')[1], 'base64url').toString('utf8'));
+    expect(payload.exp - payload.iat).toBe(12 * 3600);
+  });
+
   it('refuses an unknown role and a lead without a unit', () => {
-    const badRole = sign({ role: 'root' }, secret, { algorithm: 'HS256', subject: 'r' });
-    const leadWithoutUnit = sign({ role: 'lead' }, secret, { algorithm: 'HS256', subject: 'l' });
+    const options = { algorithm: 'HS256', expiresIn: 60 } as const;
+    const badRole = sign({ role: 'root' }, secret, { ...options, subject: 'r' });
+    const leadWithoutUnit = sign({ role: 'lead' }, secret, { ...options, subject: 'l' });
     expect(() => verifyToken(secret, badRole)).toThrow('role');
     expect(() => verifyToken(secret, leadWithoutUnit)).toThrow('unit');
     expect(() => mintToken(secret, { sub: 'l', role: 'lead' })).toThrow(InvalidTokenError);
@@ -98,5 +112,30 @@ describe('the token secret', () => {
     expect(second).toEqual({ secret: first.secret, file: first.file, generated: false });
     expect(readFileSync(first.file!, 'utf8').trim()).toBe(first.secret);
     expect(statSync(first.file!).mode & 0o077).toBe(0);
+  });
+
+  describe('as the CLI finds it', () => {
+    it('when the data directory holds no secret, then it is refused and none is created', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dl-secret-'));
+      expect(() => existingJwtSecret(undefined, dir)).toThrow(TokenSecretError);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('when the service generated one, then the CLI signs with the same', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dl-secret-'));
+      const service = resolveJwtSecret(undefined, dir);
+      recordSecretFingerprint(service.secret, dir);
+      expect(existingJwtSecret(undefined, dir)).toBe(service.secret);
+    });
+
+    it('when the service verifies with AUTH_JWT_SECRET, then the file secret or another one is refused', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dl-secret-'));
+      resolveJwtSecret(undefined, dir); // left from an earlier start without AUTH_JWT_SECRET
+      recordSecretFingerprint('the-service-secret', dir);
+      expect(() => existingJwtSecret(undefined, dir)).toThrow('another secret');
+      expect(() => existingJwtSecret('a-typo', dir)).toThrow(TokenSecretError);
+      expect(existingJwtSecret('the-service-secret', dir)).toBe('the-service-secret');
+      expect(existsSync(join(dir, 'auth-jwt-secret.fingerprint'))).toBe(true);
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   StreamNotFoundError,
 } from '@duty-ledger/event-store';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
+import { ProjectionRunner } from '@duty-ledger/projections';
 import { createApp } from '../../../apps/api/create-app';
 import type { ApiConfig } from '../../../apps/api/config';
 
@@ -30,7 +31,13 @@ export class TestApp {
    * compare answers across every plan or expect the read models to stay still between two requests:
    * on a shared server, concurrent suites write in between.
    */
-  constructor(private readonly options: { readonly ownStore?: boolean } = {}) {}
+  constructor(
+    private readonly options: {
+      readonly ownStore?: boolean;
+      /** Settings on top of the defaults below (e.g. metricsToken). */
+      readonly config?: Partial<ApiConfig>;
+    } = {},
+  ) {}
 
   app!: NestFastifyApplication;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-e2e-'));
@@ -48,6 +55,7 @@ export class TestApp {
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
+      ...this.options.config,
     };
   }
 
@@ -74,6 +82,13 @@ export class TestApp {
 
   async seed(): Promise<void> {
     await importSeedPlanOnce(this.store, this.clock, this.config.seedsDir);
+  }
+
+  /** Imports the seed plan and waits until the read models show it. */
+  async seedAndWait(): Promise<void> {
+    await this.seed();
+    const head = await this.store.headPosition();
+    if (head) await this.app.get(ProjectionRunner).waitForPosition(head, 5000);
   }
 
   token(role: Role, unit?: string, sub = `${role}-${unit ?? 'user'}`): string {

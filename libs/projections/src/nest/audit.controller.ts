@@ -1,16 +1,24 @@
 import { Controller, Get, Header, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CacheableRead } from '@duty-ledger/http';
-import { targetChanges, type TargetChange } from '../target-changes/target-changes.query';
+import { Roles } from '@duty-ledger/auth';
+import {
+  targetChanges,
+  targetChangesPage,
+  type TargetChange,
+} from '../target-changes/target-changes.query';
+import type { AttentionPage } from '../attention/attention-page';
 import { attention, type AttentionList } from '../attention/attention.query';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../obligations/page';
 import { targetChangesCsv, targetChangesXlsx } from '../exports/target-change-export';
 import { ReadContext } from './read-context';
 import { CSV_TYPE, XLSX_TYPE, attachment } from './download';
 import { WaitForPositionInterceptor } from './wait-for-position.interceptor';
-import { AttentionQueryDto, TargetChangesQueryDto } from './audit.dto';
+import { AttentionQueryDto, TargetChangesPageQueryDto, TargetChangesQueryDto } from './audit.dto';
 
+/** The audit feed and the attention lists are for supervisors and admins. */
 @ApiTags('audit')
+@Roles('supervisor', 'admin')
 @Controller('audit')
 @UseInterceptors(WaitForPositionInterceptor)
 export class AuditController {
@@ -18,9 +26,16 @@ export class AuditController {
 
   @Get('target-changes')
   @CacheableRead()
-  changes(@Query() query: TargetChangesQueryDto): { asOf: string; items: TargetChange[] } {
+  @ApiOperation({
+    summary: 'Changes to targets, deadlines and owners, in log order, a page at a time',
+    description: `limit (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) and offset; the answer carries total, limit, offset and nextOffset (null on the last page).`,
+  })
+  changes(
+    @Query() query: TargetChangesPageQueryDto,
+  ): { asOf: string } & AttentionPage<TargetChange> {
     const asOf = this.read.asOf(query.asOf);
-    return { asOf, items: this.feed(query, asOf) };
+    const page = targetChangesPage(this.read.db, this.filter(query, asOf), query);
+    return { asOf, ...page };
   }
 
   @Get('target-changes.csv')
@@ -37,7 +52,7 @@ export class AuditController {
     return targetChangesXlsx(this.feed(query, this.read.asOf(query.asOf)));
   }
 
-  /** As things stand now (the injected clock). */
+  /** As things stand now (the injected clock), or as of `asOf`. */
   @Get('attention')
   @CacheableRead()
   @ApiOperation({
@@ -50,18 +65,22 @@ export class AuditController {
       `nextOffset is null on the last page. list=<name> answers that list alone, to page through it: ?list=unacknowledged&offset=50.`,
   })
   attention(@Query() query: AttentionQueryDto): AttentionList {
-    const { waitFor: _waitFor, ...options } = query;
-    return attention(this.read.db, { ...options, now: this.read.now() });
+    const { waitFor: _waitFor, asOf, ...options } = query;
+    return attention(this.read.db, { ...options, now: this.read.asOf(asOf) });
   }
 
   private feed(query: TargetChangesQueryDto, asOf: string): TargetChange[] {
-    return targetChanges(this.read.db, {
+    return targetChanges(this.read.db, this.filter(query, asOf));
+  }
+
+  private filter(query: TargetChangesQueryDto, asOf: string) {
+    return {
       asOf,
       from: query.from,
       to: query.to,
       unit: query.unit,
       kind: query.kind,
       planId: query.planId,
-    });
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -54,6 +54,12 @@ export class TargetChangesQueryDto extends ReadQueryDto {
   planId?: string;
 }
 
+/** The feed as JSON is paged like every listing. */
+export class TargetChangesPageQueryDto extends IntersectionType(
+  TargetChangesQueryDto,
+  PageQueryDto,
+) {}
+
 /** `limit` and `offset` apply to each list answered; `list` picks one to page through. */
 export class AttentionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -103,6 +109,14 @@ export class AttentionQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   unit?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'ISO-8601 instant or a day: the lists as they stood then, from what was recorded by then (default: now)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
 
   @ApiPropertyOptional({ description: 'A log position to wait for (see waitFor on every read)' })
   @IsOptional()

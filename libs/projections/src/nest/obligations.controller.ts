@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CacheableRead } from '@duty-ledger/http';
+import { CurrentPrincipal, type Principal } from '@duty-ledger/auth';
+import { unitInScope } from './read-scope';
 import {
   listObligations,
   obligations,
@@ -32,7 +34,9 @@ export class ObligationsController {
   unit(
     @Param('unit') unit: string,
     @Query() query: UnitObligationsQueryDto,
+    @CurrentPrincipal() principal: Principal | undefined,
   ): { unit: string } & ObligationPage {
+    unitInScope(principal, unit);
     const page = obligations(this.read.db, {
       unit,
       asOf: this.read.asOf(query.asOf),
@@ -50,9 +54,12 @@ export class ObligationsController {
     summary: 'Obligations across units, by due date, a page at a time',
     description: `limit (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) and offset; the answer carries total, limit, offset and nextOffset (null on the last page).`,
   })
-  list(@Query() query: ObligationsQueryDto): ObligationPage {
+  list(
+    @Query() query: ObligationsQueryDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): ObligationPage {
     return obligations(this.read.db, {
-      ...this.filter(query),
+      ...this.filter(query, principal),
       limit: query.limit,
       offset: query.offset,
     });
@@ -61,22 +68,29 @@ export class ObligationsController {
   @Get('obligations.csv')
   @Header('content-type', CSV_TYPE)
   @Header('content-disposition', attachment('obligations.csv', '履职清单.csv'))
-  csv(@Query() query: ObligationsFilterDto): string {
-    return obligationsCsv(listObligations(this.read.db, this.filter(query)));
+  csv(
+    @Query() query: ObligationsFilterDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): string {
+    return obligationsCsv(listObligations(this.read.db, this.filter(query, principal)));
   }
 
   @Get('obligations.xlsx')
   @Header('content-type', XLSX_TYPE)
   @Header('content-disposition', attachment('obligations.xlsx', '履职清单.xlsx'))
-  xlsx(@Query() query: ObligationsFilterDto): Promise<Buffer> {
-    return obligationsXlsx(listObligations(this.read.db, this.filter(query)));
+  xlsx(
+    @Query() query: ObligationsFilterDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): Promise<Buffer> {
+    return obligationsXlsx(listObligations(this.read.db, this.filter(query, principal)));
   }
 
-  private filter(query: ObligationsFilterDto) {
+  /** A lead's listing is its own unit's. */
+  private filter(query: ObligationsFilterDto, principal: Principal | undefined) {
     return {
       asOf: this.read.asOf(query.asOf),
       status: this.read.status(query.status),
-      unit: query.unit,
+      unit: unitInScope(principal, query.unit),
       planId: query.planId,
       dueBefore: query.dueBefore,
       ruleSet: this.read.ruleSet,

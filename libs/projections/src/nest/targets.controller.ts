@@ -1,6 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CacheableRead } from '@duty-ledger/http';
+import { CurrentPrincipal, type Principal } from '@duty-ledger/auth';
+import { assertOwnsTarget, leadUnitOf } from './read-scope';
 import {
   targetDetails,
   targetHistory,
@@ -19,12 +21,17 @@ export class TargetsController {
 
   @Get(':targetId')
   @CacheableRead()
-  details(@Param('targetId') targetId: string, @Query() query: ReadQueryDto): TargetDetails {
+  details(
+    @Param('targetId') targetId: string,
+    @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): TargetDetails {
     const details = targetDetails(this.read.db, targetId, {
       asOf: this.read.asOf(query.asOf),
       ruleSet: this.read.ruleSet,
     });
     if (!details) throw notFound(targetId);
+    assertOwnsTarget(principal, details.owners);
     return details;
   }
 
@@ -33,10 +40,13 @@ export class TargetsController {
   history(
     @Param('targetId') targetId: string,
     @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal | undefined,
   ): { targetId: string; asOf: string; entries: TargetHistoryEntry[] } {
     const asOf = this.read.asOf(query.asOf);
     const entries = targetHistory(this.read.db, targetId, { asOf });
     if (!entries) throw notFound(targetId);
+    if (leadUnitOf(principal) !== undefined)
+      assertOwnsTarget(principal, targetDetails(this.read.db, targetId, { asOf })?.owners ?? []);
     return { targetId, asOf, entries };
   }
 }

@@ -4,6 +4,8 @@ import { rangeBound, asOfInstant } from '../shared/time';
 import type { TargetChangeKind } from './change-kind';
 import { TARGET_CHANGE_TABLES } from './target-changes.schema';
 import { prepared } from '../shared/statement-cache';
+import { readPage, type AttentionPage, type CountedRow } from '../attention/attention-page';
+import { pageBounds, type PageRequest } from '../obligations/page';
 
 export interface TargetChangeFilter {
   /** Only what was recorded up to this instant. */
@@ -73,6 +75,26 @@ const { changes, units } = TARGET_CHANGE_TABLES;
 
 /** The audit feed of changes to targets, deadlines and owners, in log order, as recorded up to `asOf`. */
 export function targetChanges(db: Database.Database, filter: TargetChangeFilter): TargetChange[] {
+  const { sql, params } = feedQuery(filter);
+  return prepared<[object], TargetChangeRow>(db, sql).all(params).map(toTargetChange);
+}
+
+/** A page of the feed (limit default 50, at most 1000), with the size of the whole feed. */
+export function targetChangesPage(
+  db: Database.Database,
+  filter: TargetChangeFilter,
+  page: PageRequest,
+): AttentionPage<TargetChange> {
+  const { sql, params } = feedQuery(filter, 'count(*) OVER () AS total,');
+  return readPage(
+    prepared<[object], TargetChangeRow & CountedRow>(db, `${sql} LIMIT @limit OFFSET @offset`),
+    params,
+    pageBounds(page),
+    toTargetChange,
+  );
+}
+
+function feedQuery(filter: TargetChangeFilter, extraColumns = '') {
   const params = {
     asOf: asOfInstant(filter.asOf),
     ...(filter.from !== undefined ? { from: rangeBound(filter.from, 'from') } : {}),
@@ -89,12 +111,10 @@ export function targetChanges(db: Database.Database, filter: TargetChangeFilter)
     'planId' in params ? 'c.plan_id = @planId' : '',
     'unit' in params ? `c.seq IN (SELECT seq FROM ${units} WHERE unit = @unit)` : '',
   ].filter(Boolean);
-  return prepared<[object], TargetChangeRow>(
-    db,
-    `SELECT c.* FROM ${changes} c WHERE ${where.join(' AND ')} ORDER BY c.seq`,
-  )
-    .all(params)
-    .map(toTargetChange);
+  return {
+    sql: `SELECT ${extraColumns} c.* FROM ${changes} c WHERE ${where.join(' AND ')} ORDER BY c.seq`,
+    params,
+  };
 }
 
 export function toTargetChange(row: TargetChangeRow): TargetChange {
