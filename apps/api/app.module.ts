@@ -44,7 +44,10 @@ export class AppModule {
           providers: [{ provide: CLOCK, useValue: clock }],
           exports: [CLOCK],
         },
-        CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
+        CommandsModule.register({
+          unitRegistry: readUnitRegistry(config.seedsDir),
+          revisionPolicy: config.revisionPolicy,
+        }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
       ],
       controllers: [HealthController],

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { resolveJwtSecret } from '@duty-ledger/auth';
+import { DEFAULT_REVISION_POLICY, type RevisionPolicy } from '@duty-ledger/domain';
 import type { LoggerConfig } from '@duty-ledger/observability';
 
 export interface ApiConfig {
@@ -22,6 +23,8 @@ export interface ApiConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
   readonly shutdownTimeoutMs?: number;
+  /** Which target changes need a second supervisor; absent means the defaults (four eyes). */
+  readonly revisionPolicy?: RevisionPolicy;
 }
 
 export const DEFAULT_LOG: LoggerConfig = { level: 'info', pretty: false };
@@ -98,7 +101,31 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
       env.SHUTDOWN_TIMEOUT_MS,
       DEFAULT_SHUTDOWN_TIMEOUT_MS,
     ),
+    revisionPolicy: revisionPolicy(env.REVISION_POLICY),
   };
+}
+
+/**
+ * REVISION_POLICY: a JSON object overriding some of the default policy's switches, e.g.
+ * '{"laterDeadlineNeedsSecondSupervisor":false}'. Unknown keys and non-booleans are refused.
+ */
+function revisionPolicy(value: string | undefined): RevisionPolicy {
+  if (value === undefined || value.trim() === '') return DEFAULT_REVISION_POLICY;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error(`REVISION_POLICY must be a JSON object, got '${value}'`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`REVISION_POLICY must be a JSON object, got '${value}'`);
+  for (const [key, flagValue] of Object.entries(parsed)) {
+    if (!(key in DEFAULT_REVISION_POLICY) || typeof flagValue !== 'boolean')
+      throw new Error(
+        `REVISION_POLICY: '${key}' must be one of ${Object.keys(DEFAULT_REVISION_POLICY).join(', ')} with a true/false value`,
+      );
+  }
+  return { ...DEFAULT_REVISION_POLICY, ...(parsed as Partial<RevisionPolicy>) };
 }
 
 /** JSON lines for machines; pretty lines when a person runs the service in a terminal. */

@@ -1,5 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { UnitRegistry } from '@duty-ledger/domain';
+import {
+  DEFAULT_REVISION_POLICY,
+  type RevisionPolicy,
+  type UnitRegistry,
+} from '@duty-ledger/domain';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { CompletionController } from './completion/completion.controller';
 import { ExtensionsController } from './extensions/extensions.controller';
@@ -9,18 +13,25 @@ import { PlansController } from './plans/plans.controller';
 import { UNIT_REGISTRY } from './plans/unit-registry.token';
 import { RevisionsController } from './revisions/revisions.controller';
 import { CommandSender } from './shared/command-sender';
-import { DispatchTaskCommandHandler } from './shared/dispatch-task-command';
+import { DispatchTaskCommandHandler, REVISION_POLICY } from './shared/dispatch-task-command';
+import { ReportsController } from './milestones/reports.controller';
+import { TaskMilestonesController } from './milestones/task-milestones.controller';
 
 /** The write side over HTTP: controllers send commands on the bus; handlers load, decide, append. */
 @Module({})
 export class CommandsModule {
-  static register(options: { unitRegistry: UnitRegistry }): DynamicModule {
+  static register(options: {
+    unitRegistry: UnitRegistry;
+    revisionPolicy?: RevisionPolicy;
+  }): DynamicModule {
     return {
       module: CommandsModule,
       controllers: [
         PlansController,
         AssignmentsController,
         MilestonesController,
+        TaskMilestonesController,
+        ReportsController,
         RevisionsController,
         ExtensionsController,
         CompletionController,
@@ -30,6 +41,10 @@ export class CommandsModule {
         DispatchTaskCommandHandler,
         ImportPlanHandler,
         { provide: UNIT_REGISTRY, useValue: options.unitRegistry },
+        {
+          provide: REVISION_POLICY,
+          useValue: options.revisionPolicy ?? DEFAULT_REVISION_POLICY,
+        },
       ],
     };
   }

@@ -2,26 +2,31 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandSender, type CommandResponse } from '../shared/command-sender';
+import { ITEM_ROUTES, itemRefOf } from '../shared/item-ref';
 import type { CommandRequest } from '../shared/request-context';
 import { ClaimCompletionDto, ReasonDto, VerifyCompletionDto } from './completion.dto';
 
 /** 办结 → 审核 → 销号, 退办, and reopening a closed target. */
 @ApiTags('completion')
 @ApiBearerAuth()
-@Controller('targets/:targetId/completion')
+@Controller(ITEM_ROUTES('completion'))
 export class CompletionController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
   claim(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Body() body: ClaimCompletionDto,
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.sender.send(req, reply, (metadata) => ({
       type: 'ClaimCompletion',
-      data: { targetId, evidence: body.evidence, ...(body.note ? { note: body.note } : {}) },
+      data: {
+        ...itemRefOf(params),
+        evidence: body.evidence,
+        ...(body.note ? { note: body.note } : {}),
+      },
       metadata,
     }));
   }
@@ -29,14 +34,14 @@ export class CompletionController {
   @Post('verify')
   @HttpCode(200)
   verify(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Body() body: VerifyCompletionDto,
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.sender.send(req, reply, (metadata) => ({
       type: 'VerifyCompletion',
-      data: { targetId, ...(body.note ? { note: body.note } : {}) },
+      data: { ...itemRefOf(params), ...(body.note ? { note: body.note } : {}) },
       metadata,
     }));
   }
@@ -44,14 +49,14 @@ export class CompletionController {
   @Post('send-back')
   @HttpCode(200)
   sendBack(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Body() body: ReasonDto,
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.sender.send(req, reply, (metadata) => ({
       type: 'SendBackCompletion',
-      data: { targetId, reason: body.reason },
+      data: { ...itemRefOf(params), reason: body.reason },
       metadata,
     }));
   }
@@ -59,14 +64,14 @@ export class CompletionController {
   @Post('reopen')
   @HttpCode(200)
   reopen(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Body() body: ReasonDto,
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.sender.send(req, reply, (metadata) => ({
       type: 'ReopenTarget',
-      data: { targetId, reason: body.reason },
+      data: { ...itemRefOf(params), reason: body.reason },
       metadata,
     }));
   }

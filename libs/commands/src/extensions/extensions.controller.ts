@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandSender, type CommandResponse } from '../shared/command-sender';
 import { deterministicUuid } from '../shared/deterministic-id';
+import { ITEM_ROUTES, itemRefOf } from '../shared/item-ref';
 import type { CommandRequest } from '../shared/request-context';
 import { RejectDto } from '../revisions/revise-target.dto';
 import { ApproveExtensionDto, RequestExtensionDto } from './extension.dto';
@@ -10,13 +11,13 @@ import { ApproveExtensionDto, RequestExtensionDto } from './extension.dto';
 /** 延期申请: a lead asks before the due date; a supervisor grants an exact date or refuses. */
 @ApiTags('extensions')
 @ApiBearerAuth()
-@Controller('targets/:targetId/extensions')
+@Controller(ITEM_ROUTES('extensions'))
 export class ExtensionsController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
   request(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Body() body: RequestExtensionDto,
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -28,7 +29,7 @@ export class ExtensionsController {
         return {
           type: 'RequestDeadlineExtension',
           data: {
-            targetId,
+            ...itemRefOf(params),
             extensionId,
             requestedDueDate: body.requestedDueDate,
             reason: body.reason,
@@ -42,7 +43,7 @@ export class ExtensionsController {
   @Post(':extensionId/approve')
   @HttpCode(200)
   approve(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Param('extensionId') extensionId: string,
     @Body() body: ApproveExtensionDto,
     @Req() req: CommandRequest,
@@ -54,7 +55,7 @@ export class ExtensionsController {
       (metadata) => ({
         type: 'ApproveDeadlineExtension',
         data: {
-          targetId,
+          ...itemRefOf(params),
           extensionId,
           newDueDate: body.newDueDate,
           ...(body.reason ? { reason: body.reason } : {}),
@@ -68,7 +69,7 @@ export class ExtensionsController {
   @Post(':extensionId/reject')
   @HttpCode(200)
   reject(
-    @Param('targetId') targetId: string,
+    @Param() params: { targetId?: string; taskId?: string },
     @Param('extensionId') extensionId: string,
     @Body() body: RejectDto,
     @Req() req: CommandRequest,
@@ -79,7 +80,7 @@ export class ExtensionsController {
       reply,
       (metadata) => ({
         type: 'RejectDeadlineExtension',
-        data: { targetId, extensionId, reason: body.reason },
+        data: { ...itemRefOf(params), extensionId, reason: body.reason },
         metadata,
       }),
       { extensionId },

@@ -6,7 +6,10 @@ import { deterministicUuid } from '../shared/deterministic-id';
 import type { CommandRequest } from '../shared/request-context';
 import { ReportMilestoneDto } from './report-milestone.dto';
 
-/** 进展反馈: a lead or supporting unit reports where a target stands. */
+/**
+ * 进展反馈: a lead or supporting unit reports its own figure for a target. The answer names the
+ * report (`reportId`, also as `milestoneId`), which a correction refers to.
+ */
 @ApiTags('milestones')
 @ApiBearerAuth()
 @Controller('targets/:targetId/milestones')
@@ -37,6 +40,6 @@ export class MilestonesController {
           metadata,
         };
       })
-      .then((response) => ({ ...response, milestoneId }));
+      .then((response) => ({ ...response, milestoneId, reportId: milestoneId }));
   }
 }

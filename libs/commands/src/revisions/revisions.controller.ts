@@ -5,7 +5,7 @@ import type { TargetTermsChange } from '@duty-ledger/domain';
 import { CommandSender, type CommandResponse } from '../shared/command-sender';
 import { deterministicUuid } from '../shared/deterministic-id';
 import type { CommandRequest } from '../shared/request-context';
-import { RejectDto, ReviseTargetDto } from './revise-target.dto';
+import { ApproveRevisionDto, RejectDto, ReviseTargetDto } from './revise-target.dto';
 
 /**
  * Target revisions. A supervisor revises directly (or proposes, to ask a colleague); a lead can
@@ -46,7 +46,13 @@ export class RevisionsController {
           ? { type: 'ReviseTarget', data, metadata }
           : { type: 'ProposeTargetRevision', data, metadata };
       })
-      .then((response) => ({ ...response, revisionId }));
+      .then((response) => ({
+        ...response,
+        revisionId,
+        // Under four eyes a supervisor's lowering, redefinition or later deadline waits for a
+        // second supervisor: the answer says whether the change applied or waits as a proposal.
+        outcome: response.events.some((e) => e.type === 'TargetRevised') ? 'applied' : 'proposed',
+      }));
   }
 
   @Post(':revisionId/approve')
@@ -54,13 +60,18 @@ export class RevisionsController {
   approve(
     @Param('targetId') targetId: string,
     @Param('revisionId') revisionId: string,
+    @Body() body: ApproveRevisionDto,
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.sender.send(
       req,
       reply,
-      (metadata) => ({ type: 'ApproveTargetRevision', data: { targetId, revisionId }, metadata }),
+      (metadata) => ({
+        type: 'ApproveTargetRevision',
+        data: { targetId, revisionId, ...(body.reference ? { reference: body.reference } : {}) },
+        metadata,
+      }),
       { revisionId },
     );
   }

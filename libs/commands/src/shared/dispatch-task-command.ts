@@ -3,7 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   assignmentsAt,
   taskCommandScope,
-  taskDecider,
+  taskDeciderWith,
+  type RevisionPolicy,
   type TaskCommand,
   type TaskEvent,
   type TaskState,
@@ -41,11 +42,17 @@ function withInferredRole(command: TaskCommand, state: TaskState): TaskCommand {
   return { ...command, data: { ...command.data, role: roles[0] } };
 }
 
-const decider = {
-  ...taskDecider,
-  decide: (command: TaskCommand, state: TaskState) =>
-    taskDecider.decide(withInferredRole(command, state), state),
-};
+/** The revision policy the task decider applies (configuration; see RevisionPolicy). */
+export const REVISION_POLICY = Symbol('REVISION_POLICY');
+
+function deciderWith(policy: RevisionPolicy) {
+  const taskDecider = taskDeciderWith(policy);
+  return {
+    ...taskDecider,
+    decide: (command: TaskCommand, state: TaskState) =>
+      taskDecider.decide(withInferredRole(command, state), state),
+  };
+}
 
 /**
  * Load the task stream, decide, append: the whole write path of a task command. The commands
@@ -57,8 +64,9 @@ export class DispatchTaskCommandHandler
   implements ICommandHandler<DispatchTaskCommand, CommandResult<TaskEvent>>, OnApplicationShutdown
 {
   private readonly cache = new StreamStateCache<TaskState>();
+  private readonly decider: ReturnType<typeof deciderWith>;
   private readonly batcher = new StreamBatcher<TaskCommand, TaskEvent>((streamId, batch) =>
-    executeBatch(this.store, streamId, decider, batch, this.cache),
+    executeBatch(this.store, streamId, this.decider, batch, this.cache),
   );
   private commands = 0;
   private retries = 0;
@@ -66,7 +74,10 @@ export class DispatchTaskCommandHandler
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(REVISION_POLICY) policy: RevisionPolicy,
+  ) {
+    this.decider = deciderWith(policy);
+  }
 
   execute({ command, context }: DispatchTaskCommand): Promise<CommandResult<TaskEvent>> {
     const { streamId } = taskCommandScope(command);
