@@ -356,6 +356,51 @@ describe('the supervision workflow over HTTP', () => {
       expect(reports.body.units).toContainEqual(
         expect.objectContaining({ unit: '区城运中心', counted: false }),
       );
+      const listing = await read('/units/区数据局/obligations?limit=1000');
+      const item = listing.body.items.find((o: { targetId?: string }) => o.targetId === garages);
+      expect(item.latestReport).toMatchObject({ value: 60 });
+    });
+  });
+
+  describe('readable errors', () => {
+    it('answers in English on Accept-Language: en and names the real problem first', async () => {
+      const response = await act(
+        'POST',
+        `/targets/${roads}/revisions`,
+        supervisor(),
+        { value: 60 },
+        { 'accept-language': 'en-GB,en;q=0.9,zh;q=0.5' },
+      );
+      expect(response.status).toBe(400);
+      expect(response.headers['content-language']).toBe('en');
+      expect(response.body).toMatchObject({
+        title: 'Bad Request',
+        code: 'validation-failed',
+        detail: expect.stringMatching(/^reason/),
+      });
+      expect(response.body.detail).not.toMatch(/shorter|longer/);
+    });
+
+    it('the OpenAPI document describes the problem body, If-Match and Idempotency-Key', async () => {
+      const doc = await t.request('GET', '/docs-json');
+      expect(doc.status).toBe(200);
+      expect(doc.body.components.schemas.Problem.required).toEqual([
+        'type',
+        'title',
+        'status',
+        'detail',
+        'code',
+      ]);
+      const correction = doc.body.paths['/targets/{targetId}/reports/{reportId}/corrections'].post;
+      expect(correction.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['If-Match', 'Idempotency-Key']),
+      );
+      expect(correction.responses['422'].content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
+      expect(correction.responses['201'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/CommandResponse',
+      });
     });
   });
 });

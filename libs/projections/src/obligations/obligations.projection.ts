@@ -121,6 +121,17 @@ export function obligationRows(view: TaskView | undefined): Map<string, RowValue
   return rows;
 }
 
+/** A unit's latest figure for a target, as the writer keeps it. */
+type HeldFigure = UnitFigure & { readonly reportId: string };
+
+/** The lead units whose figures count for a target: named, and not having returned it. */
+function countedLeads(view: TaskView, targetId: string): string[] {
+  return view.assignments
+    .filter((a) => a.role === 'lead' && !a.isGroup && a.ack !== 'declined' && covers(a, targetId))
+    .map((a) => a.unit)
+    .sort();
+}
+
 interface Rows {
   readonly items: Map<string, RowValues>;
   readonly obligations: Map<string, RowValues>;
@@ -138,11 +149,13 @@ class ObligationsWriter implements ProjectionWriter {
   private readonly obligations: VersionedTable;
   private readonly insertPlan: Database.Statement<[string, string, number, string, string]>;
   private readonly insertReport: Database.Statement<[string, string, number, string, string]>;
-  private readonly unitFigures: Database.Statement<[string], UnitFigure & { reportId: string }>;
+  private readonly unitFigures: Database.Statement<[string], HeldFigure>;
   private readonly putUnitFigure: Database.Statement<
     [string, string, string, number, string, number]
   >;
   private seq = 0;
+  /** Targets with at least one unit figure: only their progress can change with their leads. */
+  private readonly reported: Set<string>;
   private readonly lastRows = new LruCache<string, ViewRows>(256);
 
   constructor(db: Database.Database, { fresh }: WriterContext) {
@@ -172,6 +185,11 @@ class ObligationsWriter implements ProjectionWriter {
     );
     this.seq =
       (db.prepare(`SELECT max(seq) AS n FROM ${figures}`).get() as { n: number | null }).n ?? 0;
+    this.reported = new Set(
+      (db.prepare(`SELECT DISTINCT target_id AS id FROM ${figures}`).all() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    );
   }
 
   /**
@@ -185,9 +203,8 @@ class ObligationsWriter implements ProjectionWriter {
   ): void {
     const { targetId, unit } = event.data;
     const held = this.unitFigures.all(targetId);
-    const others = held.filter((f) => f.unit !== unit);
     const mine = held.find((f) => f.unit === unit);
-    let figure: UnitFigure & { reportId: string };
+    let figure: HeldFigure;
     if (event.type === 'MilestoneReported') {
       const { milestoneId, value, asOf } = event.data;
       this.seq += 1;
@@ -207,16 +224,48 @@ class ObligationsWriter implements ProjectionWriter {
       figure.asOf,
       figure.order,
     );
-    const target = view?.targets.find((t) => t.targetId === targetId);
-    if (!view || !target) return;
-    const leads = new Set(
-      view.assignments
-        .filter((a) => a.role === 'lead' && a.ack !== 'declined' && covers(a, targetId))
-        .map((a) => a.unit),
+    this.reported.add(targetId);
+    if (view)
+      this.recordProgress(view, targetId, [...held.filter((f) => f !== mine), figure], unit, at);
+  }
+
+  /** The target's progress from its counted leads' figures, as a row of the report table. */
+  private recordProgress(
+    view: TaskView,
+    targetId: string,
+    held: readonly HeldFigure[],
+    unit: string,
+    at: string,
+  ): void {
+    const target = view.targets.find((t) => t.targetId === targetId);
+    if (!target) return;
+    const progress = progressOf(
+      progressRuleFor(target.measure),
+      latestByUnit(held),
+      new Set(countedLeads(view, targetId)),
     );
-    const figures = latestByUnit([...others, figure]);
-    const progress = progressOf(progressRuleFor(target.measure), figures, leads);
-    if (progress) this.insertReport.run(targetId, unit, progress.value, progress.asOf, at);
+    if (!progress) return;
+    // Rows are read latest by (as_of_date, seq): the day stored is the latest any held figure is
+    // about, which never goes back (figures are only added or corrected), so the newest row wins
+    // even when a lead stops counting.
+    const latestDay = held.reduce((max, f) => (f.asOf > max ? f.asOf : max), progress.asOf);
+    this.insertReport.run(targetId, unit, progress.value, latestDay, at);
+  }
+
+  /**
+   * A lead that returns its assignment, is removed or is added changes whose figures count: the
+   * progress of its reported targets is worked out again.
+   */
+  private recountLeads(before: TaskView, after: TaskView, at: string): void {
+    for (const target of after.targets) {
+      const { targetId } = target;
+      if (!this.reported.has(targetId)) continue;
+      const now = countedLeads(after, targetId);
+      if (now.join('\u0000') === countedLeads(before, targetId).join('\u0000')) continue;
+      const held = this.unitFigures.all(targetId);
+      const newest = [...held].sort((a, b) => b.order - a.order)[0];
+      if (newest) this.recordProgress(after, targetId, held, newest.unit, at);
+    }
   }
 
   apply({ event: recorded, at, task }: ProjectionEvent): void {
@@ -240,6 +289,7 @@ class ObligationsWriter implements ProjectionWriter {
     this.lastRows.set(after.taskId, now);
     this.items.sync(was.items, now.items, at);
     this.obligations.sync(was.obligations, now.obligations, at);
+    if (before) this.recountLeads(before, after, at);
   }
 
   private rowsOf(view: TaskView): ViewRows;
