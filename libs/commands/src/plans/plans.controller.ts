@@ -16,7 +16,13 @@ import { Roles } from '@duty-ledger/auth';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
-import { parsePlanText, type Unclassified } from '@duty-ledger/plan-import';
+import {
+  ownerlessRefusal,
+  parsePlanText,
+  unknownUnits,
+  type TaskReview,
+  type Unclassified,
+} from '@duty-ledger/plan-import';
 import { commandContextOf } from '../shared/command-context';
 import type { CommandRequest } from '../shared/request-context';
 import { ImportPlanDto } from './import-plan.dto';
@@ -42,11 +48,19 @@ export class PlansController {
   async import(
     @Body() body: ImportPlanDto,
     @Req() req: CommandRequest,
-  ): Promise<ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] }> {
+  ): Promise<
+    ImportPlanResponse & {
+      unclassified: Unclassified[];
+      warnings: string[];
+      review: TaskReview[];
+      noticeRef?: string;
+    }
+  > {
     const context = commandContextOf(req, this.clock);
     let draft: PlanDraft;
     let unclassified: Unclassified[] = [];
     let warnings: string[] = [];
+    let review: TaskReview[] = [];
     let sourceSha256: string | undefined;
     if (body.text !== undefined) {
       const parsed = parsePlanText(body.text, {
@@ -54,8 +68,17 @@ export class PlansController {
         title: body.title,
         year: body.year,
       });
-      ({ unclassified, warnings } = parsed);
+      ({ unclassified, warnings, review } = parsed);
       draft = parsed.plan;
+      const refusal = ownerlessRefusal(parsed);
+      if (refusal) {
+        throw new UnprocessableEntityException({
+          message: refusal,
+          plan: parsed.plan,
+          review,
+          warnings,
+        });
+      }
       sourceSha256 = createHash('sha256').update(body.text, 'utf8').digest('hex');
     } else {
       draft = {
@@ -64,11 +87,18 @@ export class PlansController {
         year: body.year!,
         dueDate: body.dueDate!,
         sections: body.sections!,
+        ...(body.noticeRef ? { noticeRef: body.noticeRef } : {}),
       };
     }
+    warnings = [
+      ...warnings,
+      ...unknownUnits(draft, this.registry).map(
+        (name) => `unit "${name}" is not in the unit registry: check the name, or add it`,
+      ),
+    ];
     if (draft.sections.every((s) => s.tasks.length === 0)) {
       throw new UnprocessableEntityException(
-        'The plan has no numbered tasks (N、title。body(牵头部门:…)) to register',
+        'The plan has no numbered tasks (一、 / （一） / 1. items with their units) to register',
       );
     }
     const planId =
@@ -88,7 +118,13 @@ export class PlansController {
         context.eventMetadata,
       ),
     );
-    return { ...importResponse(result), unclassified, warnings };
+    return {
+      ...importResponse(result),
+      ...(draft.noticeRef ? { noticeRef: draft.noticeRef } : {}),
+      unclassified,
+      warnings,
+      review,
+    };
   }
 
   /** The plan with its tasks, targets, units and their ids, as the write side holds it now. */
