@@ -16,6 +16,7 @@ import { CommandSender } from './shared/command-sender';
 import { DispatchTaskCommandHandler, REVISION_POLICY } from './shared/dispatch-task-command';
 import { ReportsController } from './milestones/reports.controller';
 import { TaskMilestonesController } from './milestones/task-milestones.controller';
+import { UsersController } from './users/users.controller';
 
 /** The write side over HTTP: controllers send commands on the bus; handlers load, decide, append. */
 @Module({})
@@ -35,6 +36,7 @@ export class CommandsModule {
         RevisionsController,
         ExtensionsController,
         CompletionController,
+        UsersController,
       ],
       providers: [
         CommandSender,

@@ -37,6 +37,8 @@ export interface RawPlan {
 }
 
 interface Item {
+  /** The line as written, numeral included. */
+  readonly line: string;
   readonly level: Level;
   readonly label: string;
   readonly heading: string;
@@ -67,7 +69,7 @@ export function splitPlanLines(lines: readonly string[]): RawPlan {
   const items: Item[] = [];
   for (const line of lines) {
     const numbered = numberedLine(line);
-    if (numbered) items.push({ ...numbered, heading: numbered.text, lines: [] });
+    if (numbered) items.push({ ...numbered, line, heading: numbered.text, lines: [] });
     else if (items.length > 0) items[items.length - 1].lines.push(line);
     else preamble.push(line);
   }
@@ -93,7 +95,7 @@ export function splitPlanLines(lines: readonly string[]): RawPlan {
       continue;
     }
     if (item.level > taskLevel) {
-      if (open) attach(open, `${item.label}${item.heading}`, item.lines);
+      if (open) attach(open, item.line, item.lines);
       continue;
     }
     const top = path[0];
@@ -144,7 +146,11 @@ function attach(
   first: string,
   lines: readonly string[],
 ): void {
-  if (first) open.text += first;
+  if (first) {
+    // A sub-item goes into the task's text, before the unit bracket that closes the task.
+    const { rest } = splitUnitClause(open.text);
+    open.text = rest + first + open.text.slice(rest.length);
+  }
   for (const line of lines) {
     const plain = simplified(line);
     if (UNIT_LINE.test(plain)) open.unitLines.push(line);

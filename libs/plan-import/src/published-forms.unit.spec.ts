@@ -1,6 +1,7 @@
 import { deadlinesIn } from './deadlines';
 import { parsePlanText } from './parse-plan-text';
 import { extractTargets } from './targets';
+import { reviewAgainstRegistry } from './registry-check';
 import { ownerlessRefusal } from './review';
 import { parseUnitClause } from './unit-clause';
 
@@ -284,5 +285,38 @@ describe('review', () => {
     expect(
       ownerlessRefusal(parsePlanText('某区2024年工作要点\n一、任务\n1.推进。(区数据局牵头)')),
     ).toBeUndefined();
+  });
+});
+
+describe('deeper numbering levels', () => {
+  it('puts （1） and ① items under the task above them, and reads their targets', () => {
+    const { plan } = parsePlanText(
+      [
+        '某县2024年行动方案',
+        '一、重点任务',
+        '1.完善充电设施。(县发改局牵头,各乡镇配合)',
+        '（1）新建充电桩200个以上。',
+        '① 年底前建成充电站5座。',
+        '2.推广新能源车。(县交通局牵头)',
+      ].join('\n'),
+    );
+    const [first, second] = plan.sections[0].tasks;
+    expect(first.targets.map((t) => [t.value, t.unit])).toEqual([
+      [200, '个'],
+      [5, '座'],
+    ]);
+    expect(names(first.leads)).toEqual(['县发改局']);
+    expect(second.no).toBe(2);
+  });
+});
+
+describe('review against the unit registry', () => {
+  it('names, on each task, the units the registry does not know', () => {
+    const { review } = parsePlanText(
+      '某区2024年工作要点\n一、任务\n1.推进。(区数据局牵头,区数椐局配合)',
+    );
+    const [task] = reviewAgainstRegistry(review, { units: ['区数据局'], groups: {} });
+    expect(task.warnings).toEqual(['task 1: unit "区数椐局" is not in the unit registry']);
+    expect(task.needsReview).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
 import {
   ownerlessRefusal,
   parsePlanText,
+  reviewAgainstRegistry,
   unknownUnits,
   type TaskReview,
   type Unclassified,
@@ -68,7 +69,8 @@ export class PlansController {
         title: body.title,
         year: body.year,
       });
-      ({ unclassified, warnings, review } = parsed);
+      ({ unclassified, warnings } = parsed);
+      review = reviewAgainstRegistry(parsed.review, this.registry);
       draft = parsed.plan;
       const refusal = ownerlessRefusal(parsed);
       if (refusal) {

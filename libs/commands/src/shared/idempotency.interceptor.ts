@@ -2,11 +2,13 @@ import {
   BadRequestException,
   Inject,
   Injectable,
+  SetMetadata,
   UnprocessableEntityException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -29,6 +31,15 @@ interface StoredResponse {
 
 export const IDEMPOTENCY_STREAM_PREFIX = 'idempotency-';
 
+const WITHOUT_IDEMPOTENCY = 'idempotency:off';
+
+/**
+ * The route ignores Idempotency-Key: its body carries a secret (a password), and the key's stream
+ * in the event log would hold a fast hash of it, open to guessing.
+ */
+export const WithoutIdempotencyKey = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(WITHOUT_IDEMPOTENCY, true);
+
 /**
  * `Idempotency-Key: <key>` on a write makes a retry return the first response without appending
  * again. The first successful response is kept in the event store itself (one stream per caller
@@ -41,13 +52,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & CommandRequest>();
     const key = idempotencyKeyOf(request);
-    if (key === undefined || request.method === 'GET' || request.method === 'HEAD')
+    // Public routes (sign-in) have no caller to scope a key by.
+    if (
+      key === undefined ||
+      request.principal === undefined ||
+      this.reflector.getAllAndOverride<boolean>(WITHOUT_IDEMPOTENCY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ||
+      request.method === 'GET' ||
+      request.method === 'HEAD'
+    )
       return next.handle();
     return from(this.handle(request, http.getResponse<FastifyReply>(), key, next));
   }
