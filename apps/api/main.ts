@@ -49,16 +49,13 @@ async function bootstrap(): Promise<void> {
   logger.log(
     'API clients: mint a token with npm run cli -- token --role supervisor --sub <user>   (or --role lead --unit 区数据局)',
   );
-  // Printed once, on the start that created the user; only its hash is kept.
-  if (firstAdmin)
-    console.log(
-      `\nsign in at ${url} as ${firstAdmin.userId} with password ${firstAdmin.password}\n` +
-        '(shown only this once; change it with: npm run cli -- user passwd --id admin --password-stdin)\n',
-    );
-  else
-    console.log(
-      `\nOpen ${url} in a browser and sign in. Add people with: npm run cli -- user add --help\n`,
-    );
+  // The last line, through the same logger so it stays last. The password is shown once, on the
+  // start that created the user; only its hash is kept.
+  logger.log(
+    firstAdmin
+      ? `sign in at ${url} as ${firstAdmin.userId} with password ${firstAdmin.password}   (shown only this once; change it: npm run cli -- user passwd --id admin --password-stdin)`
+      : `open ${url} in a browser and sign in (add people: npm run cli -- user add --help)`,
+  );
 }
 
 /**

@@ -257,6 +257,8 @@ describe('the write side over HTTP, as a supervisor and department leads use it'
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers.etag).toBe(`"${first.body.revision}"`);
+    expect(second.headers.etag).toBe(first.headers.etag);
     await t.restart();
     const third = await send();
     expect(third.body).toEqual(first.body);
@@ -267,6 +269,24 @@ describe('the write side over HTTP, as a supervisor and department leads use it'
       body: { value: 99, asOf: '2024-06-15' },
     });
     expect(reused.status).toBe(422);
+  });
+
+  it('the same Idempotency-Key sent twice at once appends once, and both get the first answer', async () => {
+    const send = () =>
+      t.request('POST', `/targets/${targetId}/milestones`, {
+        token: leadOf('区建设管理委'),
+        headers: { 'idempotency-key': 'report-2024-06-14' },
+        body: { value: 67, asOf: '2024-06-14' },
+      });
+    const before = (await t.streamEvents(`task-${taskId}`)).length;
+
+    const [one, other] = await Promise.all([send(), send()]);
+
+    expect([one.status, other.status]).toEqual([201, 201]);
+    expect(other.body).toEqual(one.body);
+    const replayed = [one, other].filter((answer) => answer.headers['idempotent-replayed']);
+    expect(replayed).toHaveLength(1);
+    expect((await t.streamEvents(`task-${taskId}`)).length).toBe(before + 1);
   });
 
   it('malformed bodies get 400 naming the field, and change nothing', async () => {

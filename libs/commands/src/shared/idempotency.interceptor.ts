@@ -49,6 +49,9 @@ export const WithoutIdempotencyKey = (): MethodDecorator & ClassDecorator =>
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  /** Requests being answered, by idempotency stream: a repeat waits for the first one's answer. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -95,6 +98,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.url}\u0000${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
 
+    // A repeat sent while the first is still running (a client retrying on its own timeout) would
+    // otherwise decide again on the state the first one leaves: it waits, then answers as recorded.
+    for (let first = this.inFlight.get(streamId); first; first = this.inFlight.get(streamId))
+      await first.catch(() => undefined);
+    const answer = this.answer(request, reply, next, { key, scope, streamId, fingerprint });
+    this.inFlight.set(streamId, answer);
+    try {
+      return await answer;
+    } finally {
+      if (this.inFlight.get(streamId) === answer) this.inFlight.delete(streamId);
+    }
+  }
+
+  private async answer(
+    request: FastifyRequest & CommandRequest,
+    reply: FastifyReply,
+    next: CallHandler,
+    record: { key: string; scope: string; streamId: string; fingerprint: string },
+  ): Promise<unknown> {
+    const { key, scope, streamId, fingerprint } = record;
     const earlier = await this.find(streamId);
     if (earlier) return this.replay(earlier, fingerprint, reply);
 
@@ -119,7 +142,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { expectedRevision: 'no_stream' },
       );
     } catch (error) {
-      // A concurrent retry recorded it first; answer as that one did.
+      // Another replica answering the same key recorded it first; answer as that one did. (The
+      // same record racing from two replicas has the same id: the store answers it idempotently.)
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       const recorded = await this.find(streamId);
       if (recorded) return this.replay(recorded, fingerprint, reply);
@@ -133,7 +157,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key was already used for a different request',
       );
     }
-    void reply.status(earlier.status).header('idempotent-replayed', 'true');
+    // The status is the route's own, as it was the first time; the ETag comes from the answer.
+    void reply.header('idempotent-replayed', 'true');
     return earlier.body;
   }
 

@@ -1,13 +1,19 @@
 import type { ItemRef } from '@duty-ledger/domain';
 
 /**
- * Extensions and completion are served for targets (`/targets/:targetId/…`) and for tasks without
- * targets (`/tasks/:taskId/…`) by one controller; the route taken names the item.
+ * Extensions and completion are served for targets (`targets/:targetId/…`) and for tasks without
+ * targets (`tasks/:taskId/…`) by the same controller method; the route taken names the item.
  */
-export const ITEM_ROUTES = (resource: string): string[] => [
-  `targets/:targetId/${resource}`,
-  `tasks/:taskId/${resource}`,
+export const itemRoutes = (rest: string): string[] => [
+  `targets/:targetId/${rest}`,
+  `tasks/:taskId/${rest}`,
 ];
 
-export const itemRefOf = (params: { targetId?: string; taskId?: string }): ItemRef =>
+/** The path parameters of an item route. */
+export interface ItemParams {
+  readonly targetId?: string;
+  readonly taskId?: string;
+}
+
+export const itemRefOf = (params: ItemParams): ItemRef =>
   params.targetId !== undefined ? { targetId: params.targetId } : { taskId: params.taskId ?? '' };

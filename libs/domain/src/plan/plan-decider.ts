@@ -1,8 +1,12 @@
-import { decideImportPlan } from './decide-import-plan';
+import type { PlanEvent } from '../events/plan-events';
+import type { Decider } from '../shared/decider';
+import type { ImportPlan } from './commands/import-plan';
+import { decideImportPlan, type StreamEvents } from './decide-import-plan';
 import { evolvePlan } from './evolve-plan';
-import { initialPlanState } from './plan-state';
+import { initialPlanState, type PlanState } from './plan-state';
 
-export const planDecider = {
+/** The plan stream's decider: its decision is the events of every stream the plan creates. */
+export const planDecider: Decider<ImportPlan, PlanState, PlanEvent, StreamEvents[]> = {
   decide: decideImportPlan,
   evolve: evolvePlan,
   initialState: initialPlanState,

@@ -1,12 +1,14 @@
+import type { TaskEvent } from '../events/task-events';
+import type { Decider } from '../shared/decider';
+import type { TaskCommand } from './commands/task-command';
 import { decideTask } from './decide-task';
 import { evolveTask } from './evolve-task';
-import type { TaskCommand } from './commands/task-command';
 import type { RevisionPolicy } from './rules/revision-policy';
 import { initialTaskState, type TaskState } from './task-state';
 
-/** The task decider as one value, for handlers and the given/when/then helper. */
-export const taskDecider = {
-  decide: (command: TaskCommand, state: TaskState) => decideTask(command, state),
+/** The task stream's decider: what the command handlers and the specs use. */
+export const taskDecider: Decider<TaskCommand, TaskState, TaskEvent, TaskEvent[]> = {
+  decide: (command, state) => decideTask(command, state),
   evolve: evolveTask,
   initialState: initialTaskState,
 };
