@@ -5,6 +5,7 @@ import { CompletionController } from './completion/completion.controller';
 import { ExtensionsController } from './extensions/extensions.controller';
 import { MilestonesController } from './milestones/milestones.controller';
 import { ImportPlanHandler } from './plans/import-plan.command';
+import { WithdrawPlanHandler } from './plans/withdraw-plan.command';
 import { PlansController } from './plans/plans.controller';
 import { UNIT_REGISTRY } from './plans/unit-registry.token';
 import { RevisionsController } from './revisions/revisions.controller';
@@ -29,6 +30,7 @@ export class CommandsModule {
         CommandSender,
         DispatchTaskCommandHandler,
         ImportPlanHandler,
+        WithdrawPlanHandler,
         { provide: UNIT_REGISTRY, useValue: options.unitRegistry },
       ],
     };

@@ -20,6 +20,7 @@ export type * from './task/commands/task-command';
 export * from './plan/plan-state';
 export { evolvePlan } from './plan/evolve-plan';
 export { decideImportPlan, PLAN_TEXT_REASON, type StreamEvents } from './plan/decide-import-plan';
+export { decideWithdrawPlan } from './plan/decide-withdraw-plan';
 export { expandUnits, type ExpandedUnit } from './plan/rules/expand-units';
 export { planDecider } from './plan/plan-decider';
 

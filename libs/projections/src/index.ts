@@ -53,6 +53,7 @@ export type {
 export { dashboardSummary } from './dashboard/dashboard-summary.query';
 export type { DashboardSummary, StatusCounts } from './dashboard/dashboard-summary.query';
 export type { AsOfOptions } from './shared/as-of';
+export { asOfInstant } from './shared/time';
 export type { AckState, CompletionStatus, TargetValue, Terms } from './shared/task-view';
 
 // Status lights: rules as data, computed at query time.

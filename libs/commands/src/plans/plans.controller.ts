@@ -2,28 +2,37 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   Inject,
   NotFoundException,
   Param,
   Post,
+  Query,
   Req,
-  UnprocessableEntityException,
+  Res,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createHash } from 'node:crypto';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@duty-ledger/auth';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
-import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
-import { parsePlanText, type Unclassified } from '@duty-ledger/plan-import';
+import { planDecider, planStreamId, type UnitRegistry } from '@duty-ledger/domain';
+import type { Unclassified } from '@duty-ledger/plan-import';
+import { asOfInstant } from '@duty-ledger/projections';
 import { commandContextOf } from '../shared/command-context';
+import { loadState } from '../shared/load-state';
 import type { CommandRequest } from '../shared/request-context';
-import { ImportPlanDto } from './import-plan.dto';
+import { ReasonDto } from '../completion/completion.dto';
+import { ImportPlanDto, ImportPlanQueryDto, PlanReadQueryDto } from './import-plan.dto';
 import { ImportPlanCommand, type ImportPlanResult } from './import-plan.command';
+import { WithdrawPlanCommand } from './withdraw-plan.command';
+import type { PlanDecisionResult } from './append-plan-decision';
 import { readPlan, type PlanView } from './read-plan';
 import { UNIT_REGISTRY } from './unit-registry.token';
 import { importResponse, type ImportPlanResponse } from './import-response';
+import { planDraftOf } from './plan-draft-of';
+import { dryRunResponse } from './dry-run-response';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -39,62 +48,75 @@ export class PlansController {
   /** 立项: register a plan from its text or its structured form. Admin only. */
   @Post()
   @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Register a plan (admin); ?dryRun=true answers what would be registered and writes nothing',
+  })
   async import(
     @Body() body: ImportPlanDto,
+    @Query() query: ImportPlanQueryDto,
     @Req() req: CommandRequest,
-  ): Promise<ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] }> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<
+    | (ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] })
+    | ReturnType<typeof dryRunResponse>
+  > {
     const context = commandContextOf(req, this.clock);
-    let draft: PlanDraft;
-    let unclassified: Unclassified[] = [];
-    let warnings: string[] = [];
-    let sourceSha256: string | undefined;
-    if (body.text !== undefined) {
-      const parsed = parsePlanText(body.text, {
-        planId: body.planId,
-        title: body.title,
-        year: body.year,
-      });
-      ({ unclassified, warnings } = parsed);
-      draft = parsed.plan;
-      sourceSha256 = createHash('sha256').update(body.text, 'utf8').digest('hex');
-    } else {
-      draft = {
-        planId: body.planId,
-        title: body.title!,
-        year: body.year!,
-        dueDate: body.dueDate!,
-        sections: body.sections!,
-      };
-    }
-    if (draft.sections.every((s) => s.tasks.length === 0)) {
-      throw new UnprocessableEntityException(
-        'The plan has no numbered tasks (N、title。body(牵头部门:…)) to register',
-      );
-    }
+    const source = planDraftOf(body);
+    const { draft, unclassified, warnings, sourceSha256 } = source;
     const planId =
       draft.planId ?? body.planId ?? `plan-${draft.year}-${context.command.commandId.slice(0, 8)}`;
+    const command = {
+      type: 'ImportPlan' as const,
+      data: {
+        planId,
+        draft,
+        registry: this.registry,
+        ...(sourceSha256 ? { sourceSha256 } : {}),
+      },
+      metadata: context.command,
+    };
+    if (query.dryRun === 'true') {
+      // Decided like a real import (same checks, same 4xx), but nothing is appended.
+      const { state } = await loadState(this.store, planStreamId(planId), planDecider);
+      reply.status(200);
+      return dryRunResponse(planId, source, planDecider.decide(command, state));
+    }
     const result = await this.commandBus.execute<ImportPlanCommand, ImportPlanResult>(
-      new ImportPlanCommand(
+      new ImportPlanCommand(command, context.eventMetadata),
+    );
+    return { ...importResponse(result), unclassified, warnings };
+  }
+
+  /** 撤销: withdraw a plan with the reason. Its obligations end; its history stays. Admin only. */
+  @Post(':planId/withdrawal')
+  @HttpCode(200)
+  @Roles('admin')
+  async withdraw(
+    @Param('planId') planId: string,
+    @Body() body: ReasonDto,
+    @Req() req: CommandRequest,
+  ): Promise<{ planId: string; position: string; tasks: number }> {
+    const context = commandContextOf(req, this.clock);
+    const result = await this.commandBus.execute<WithdrawPlanCommand, PlanDecisionResult>(
+      new WithdrawPlanCommand(
         {
-          type: 'ImportPlan',
-          data: {
-            planId,
-            draft,
-            registry: this.registry,
-            ...(sourceSha256 ? { sourceSha256 } : {}),
-          },
+          type: 'WithdrawPlan',
+          data: { planId, reason: body.reason },
           metadata: context.command,
         },
         context.eventMetadata,
       ),
     );
-    return { ...importResponse(result), unclassified, warnings };
+    return { planId, position: result.position, tasks: result.streams.length - 1 };
   }
 
-  /** The plan with its tasks, targets, units and their ids, as the write side holds it now. */
+  /** The plan with its tasks, targets, units and their ids, as the write side holds it (asOf: then). */
   @Get(':planId')
-  async get(@Param('planId') planId: string): Promise<PlanView> {
-    const plan = await readPlan(this.store, planId);
+  async get(@Param('planId') planId: string, @Query() query: PlanReadQueryDto): Promise<PlanView> {
+    const asOf =
+      query.asOf === undefined ? this.clock.now().toISOString() : asOfInstant(query.asOf);
+    const plan = await readPlan(this.store, planId, asOf);
     if (!plan) throw new NotFoundException(`plan ${planId} does not exist`);
     return plan;
   }

@@ -29,6 +29,7 @@ const TERMS_NEUTRAL: ReadonlySet<TaskEvent['type']> = new Set<TaskEvent['type']>
   'CompletionVerified',
   'CompletionSentBack',
   'TargetReopened',
+  'TaskWithdrawn',
 ]);
 
 function registerTask({ data }: TaskRegistered): RegisteredTask {
@@ -194,6 +195,8 @@ function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
         ...t,
         completion: { status: 'open' },
       }));
+    case 'TaskWithdrawn':
+      return { ...state, withdrawn: { reason: event.data.reason } };
     default: {
       const unexpected: never = event;
       return unexpected;

@@ -23,6 +23,7 @@ import { TargetsController } from './targets.controller';
 import { AuditController } from './audit.controller';
 import { DashboardController } from './dashboard.controller';
 import { LiveController } from './live.controller';
+import { PlansReadController } from './plans-read.controller';
 
 /** Starts following the log once the app is up; stops before the store closes. */
 @Injectable()
@@ -108,6 +109,7 @@ export class ProjectionsModule {
         AuditController,
         DashboardController,
         LiveController,
+        PlansReadController,
       ],
       exports: [ProjectionRunner, READ_MODEL_DB, PROJECTIONS_CONFIG],
     };

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@duty-ledger/event-store';
-import { asDomainEvent, metadataOf } from '../shared/domain-events';
+import { asDomainEvent, isPlanEvent, metadataOf } from '../shared/domain-events';
 import { evolveTaskView } from '../shared/task-view';
 import type { TaskViewStore, TaskViewTable } from '../shared/task-view-store';
 import type { TaskChange } from './projection';
@@ -17,8 +17,7 @@ export function foldTaskEvent(
 ): TaskChange | undefined {
   const event = asDomainEvent(recorded);
   // Reports are kept in tables of their own: they never change a task view.
-  if (!event || event.type === 'PlanRegistered' || event.type === 'MilestoneReported')
-    return undefined;
+  if (!event || isPlanEvent(event) || event.type === 'MilestoneReported') return undefined;
   const before = views.get(event.data.taskId, source);
   const meta = metadataOf(recorded);
   const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });

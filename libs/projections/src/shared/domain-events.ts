@@ -6,6 +6,7 @@ export type DomainEvent = PlanEvent | TaskEvent;
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set<DomainEvent['type']>([
   'PlanRegistered',
+  'PlanWithdrawn',
   'TaskRegistered',
   'TargetRegistered',
   'LeadAssigned',
@@ -24,7 +25,12 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set<DomainEvent['type']>([
   'CompletionVerified',
   'CompletionSentBack',
   'TargetReopened',
+  'TaskWithdrawn',
 ]);
+
+/** An event of a plan stream rather than a task stream. */
+export const isPlanEvent = (event: DomainEvent): event is PlanEvent =>
+  event.type === 'PlanRegistered' || event.type === 'PlanWithdrawn';
 
 /**
  * The catalogue event a recorded event carries, or undefined for a type this build does not know

@@ -86,6 +86,8 @@ export interface TaskView {
   readonly assignments: readonly AssignmentView[];
   readonly proposals: readonly PendingProposal[];
   readonly extensions: readonly PendingExtension[];
+  /** Its plan was withdrawn: it owes nothing any more. */
+  readonly withdrawn?: true;
 }
 
 /** Where an event sits: the (monotonic) recording instant and who did it. */
@@ -368,6 +370,8 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
     case 'CompletionSentBack':
     case 'TargetReopened':
       return mapTarget(view, event.data.targetId, (t) => ({ ...t, completion: 'open' }));
+    case 'TaskWithdrawn':
+      return { ...view, withdrawn: true };
     default:
       return assertNever(event);
   }

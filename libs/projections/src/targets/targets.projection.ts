@@ -183,6 +183,8 @@ class TargetsWriter implements ProjectionWriter {
       this.insertPlan.run(event.data.planId, event.data.title, event.data.year);
       return;
     }
+    // Each task's TaskWithdrawn enters the history of its targets.
+    if (event.type === 'PlanWithdrawn') return;
     const meta = metadataOf(recorded);
     // What every entry of this event shares: type, actor, occurred_at, recorded_at, position, reason, reference.
     const entry: EntryParams[0] = [
