@@ -8,13 +8,21 @@ import { ProblemFilter } from '@duty-ledger/http';
 import { CommandsModule, IdempotencyInterceptor } from '@duty-ledger/commands';
 import { readUnitRegistry } from '@duty-ledger/plan-import';
 import { ProjectionsModule } from '@duty-ledger/projections/nest';
+import { ObservabilityModule } from '@duty-ledger/observability/nest';
+import type { ServiceMetrics } from '@duty-ledger/observability';
+import type { Logger as PinoLogger } from 'pino';
 import type { ApiConfig } from './config';
 import { HealthController } from './health.controller';
 
 /** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
 @Module({})
 export class AppModule {
-  static register(config: ApiConfig, clock: Clock = new SystemClock()): DynamicModule {
+  static register(
+    config: ApiConfig,
+    clock: Clock = new SystemClock(),
+    telemetry: { readonly metrics: ServiceMetrics; readonly logger: PinoLogger },
+  ): DynamicModule {
+    const { metrics } = telemetry;
     return {
       module: AppModule,
       imports: [
@@ -24,7 +32,12 @@ export class AppModule {
           dataDir: config.dataDir,
           fsync: config.fsync,
           clock,
+          observer: {
+            appended: (seconds, outcome) => metrics.appendDuration.observe({ outcome }, seconds),
+            groupCommitted: (size) => metrics.groupCommitSize.observe(size),
+          },
         }),
+        ObservabilityModule.register({ ...telemetry, metricsToken: config.metricsToken }),
         {
           module: ClockModule,
           global: true,

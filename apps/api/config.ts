@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { resolveJwtSecret } from '@duty-ledger/auth';
+import type { LoggerConfig } from '@duty-ledger/observability';
 
 export interface ApiConfig {
   readonly port: number;
@@ -15,7 +16,17 @@ export interface ApiConfig {
   readonly seedOnStart: boolean;
   /** The in-memory cache of read answers; absent means on, with the defaults below. */
   readonly readCache?: ReadCacheConfig;
+  /** Log level and format; absent means info, JSON (what tests and services want). */
+  readonly log?: LoggerConfig;
+  /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+  readonly metricsToken?: string;
+  /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
+  readonly shutdownTimeoutMs?: number;
 }
+
+export const DEFAULT_LOG: LoggerConfig = { level: 'info', pretty: false };
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface ReadCacheConfig {
   readonly enabled: boolean;
@@ -80,5 +91,23 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
       maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,
       ttlMs: positive('READ_CACHE_TTL_MS', env.READ_CACHE_TTL_MS, DEFAULT_READ_CACHE.ttlMs),
     },
+    log: logConfig(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownTimeoutMs: positive(
+      'SHUTDOWN_TIMEOUT_MS',
+      env.SHUTDOWN_TIMEOUT_MS,
+      DEFAULT_SHUTDOWN_TIMEOUT_MS,
+    ),
   };
+}
+
+/** JSON lines for machines; pretty lines when a person runs the service in a terminal. */
+function logConfig(env: NodeJS.ProcessEnv): LoggerConfig {
+  const level = (env.LOG_LEVEL || DEFAULT_LOG.level).toLowerCase();
+  if (!LOG_LEVELS.includes(level))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${env.LOG_LEVEL}'`);
+  const format = (env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json')).toLowerCase();
+  if (format !== 'json' && format !== 'pretty')
+    throw new Error(`LOG_FORMAT must be json or pretty, got '${env.LOG_FORMAT}'`);
+  return { level, pretty: format === 'pretty' };
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@duty-ledger/auth';
 import { ProjectionRunner, type RunnerStatus } from '@duty-ledger/projections';
 
 /**
- * Liveness and readiness in one: 200 once the read models have caught up with the log, 503
- * while they are still catching up (so a load balancer holds traffic back), with the lag either way.
+ * Liveness and readiness. `live` answers 200 while the process serves HTTP at all (restart it
+ * when this fails); `ready` and the plain `/health` answer 200 once the read models have caught up
+ * with the log and 503 while they catch up (hold traffic back meanwhile), with the lag either way.
  */
 @ApiTags('health')
 @Controller('health')
@@ -14,13 +15,28 @@ export class HealthController {
   constructor(private readonly runner: ProjectionRunner) {}
 
   @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers HTTP' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 once the read models caught up, else 503' })
+  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthAnswer> {
+    return this.health(reply);
+  }
+
+  @Public()
   @Get()
-  async health(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: string } & RunnerStatus> {
+  @ApiOperation({ summary: 'Same as /health/ready' })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthAnswer> {
     const status = await this.runner.status();
     const ready = status.running && status.caughtUp;
     void reply.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ready ? 'ok' : 'catching-up', ...status };
   }
 }
+
+type HealthAnswer = { status: string } & RunnerStatus;

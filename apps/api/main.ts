@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from './config';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS, loadConfig } from './config';
 import { createApp } from './create-app';
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
@@ -12,6 +13,7 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('DutyLedger');
   const config = loadConfig();
   const app = await createApp(config);
+  stopGracefullyOnSignals(app, config.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS);
 
   if (config.seedOnStart) {
     const outcome = await importSeedPlanOnce(
@@ -30,8 +32,8 @@ async function bootstrap(): Promise<void> {
   // What the CLI checks: its token secret against ours, and that no rebuild runs under us.
   recordSecretFingerprint(config.jwtSecret, config.dataDir);
   const release = holdDataDir(config.dataDir, config.port, new Date());
-  // Nest ends the process by re-raising the signal after closing, and then 'exit' never fires.
-  for (const event of ['exit', 'SIGINT', 'SIGTERM'] as const) process.once(event, release);
+  // SIGTERM/SIGINT end in process.exit after a graceful close (below), so 'exit' always fires.
+  process.once('exit', release);
   const url = await app.getUrl();
   logger.log(
     `Serving on ${url} (store: ${config.eventStoreConnectionString ? 'EventStoreDB' : `embedded SQLite in ${config.dataDir}`}); API docs at ${url}/docs`,
@@ -40,6 +42,55 @@ async function bootstrap(): Promise<void> {
   logger.log(
     'Mint a token: npm run cli -- token --role supervisor --sub <user>   (or --role lead --unit 区数据局)',
   );
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking requests and let those in flight finish (fastify's close answers
+ * new ones 503 and waits for the rest; commands in flight get their answers), then stop the
+ * projection runner (its last batch is committed) and close the stores. If that takes longer
+ * than the timeout, exit 1 rather than hang a deployment.
+ */
+function stopGracefullyOnSignals(app: NestFastifyApplication, timeoutMs: number): void {
+  const logger = new Logger('Shutdown');
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(
+      `${signal}: finishing the requests in flight, then closing (at most ${timeoutMs} ms)`,
+    );
+    setTimeout(() => {
+      logger.error(`still closing after ${timeoutMs} ms; exiting`);
+      process.exit(1);
+    }, timeoutMs).unref();
+    // HTTP first: Nest's own close stops the projection runner before it closes the server, and
+    // a request in flight (a waitFor read, a command) must still find both running.
+    closeHttpThenApp(app).then(
+      () => {
+        logger.log('closed cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error(`closing failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+async function closeHttpThenApp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  // close() ends the connections idle at that moment; a keep-alive connection whose request was
+  // in flight goes idle later and would hold the close open, so keep ending idle ones meanwhile.
+  const sweep = setInterval(() => fastify.server.closeIdleConnections(), 50);
+  try {
+    await fastify.close();
+  } finally {
+    clearInterval(sweep);
+  }
+  await app.close();
 }
 
 bootstrap().catch((error: unknown) => {

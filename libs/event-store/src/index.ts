@@ -5,4 +5,5 @@ export * from './port/errors';
 export * from './port/event-store.port';
 export * from './port/upcasting';
 export * from './port/deterministic-uuid';
+export * from './port/observed-event-store';
 export * from './sqlite';

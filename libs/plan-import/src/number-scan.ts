@@ -1,7 +1,13 @@
 import type { Comparator, MeasureKind } from './domain';
 import { enclosure } from './text/brackets';
 import { scaleDecimal, toAsciiDigits } from './text/numbers';
-import { COMPARATOR_AFTER, DURATION_WITHIN, UNITS, type UnitClass } from './target-words';
+import {
+  APPROXIMATE,
+  COMPARATOR_AFTER,
+  DURATION_WITHIN,
+  UNITS,
+  type UnitClass,
+} from './target-words';
 
 /** A number written in a phrase, and what it is taken to be. Offsets are into the phrase. */
 export type NumberReading =
@@ -23,6 +29,8 @@ export interface Quantity {
   readonly unit: string;
   readonly unitClass: UnitClass;
   readonly comparatorAfter?: Comparator;
+  /** 左右 after the unit: "增长6%左右". */
+  readonly approximate: boolean;
   /** True when only 万/亿 followed the number: "不低于132万". */
   readonly unitMissing: boolean;
 }
@@ -125,10 +133,12 @@ function readQuantity(
   }
 
   let comparatorAfter: Comparator | undefined;
+  let approximate = false;
   const rest = after.slice(at);
   const closing = COMPARATOR_AFTER.find(([w]) => rest.startsWith(w));
   if (closing) {
     comparatorAfter = closing[1];
+    approximate = closing[0] === APPROXIMATE;
     at += closing[0].length;
   } else if (unitClass === 'duration' && rest.startsWith(DURATION_WITHIN)) {
     comparatorAfter = 'lte';
@@ -142,6 +152,7 @@ function readQuantity(
     unit,
     unitClass,
     comparatorAfter,
+    approximate,
     unitMissing: unit === '',
   };
 }

@@ -89,6 +89,7 @@ describe('parsePlanText: sections and tasks', () => {
           sourceText: '完成100个小区覆盖',
         },
       ],
+      sectionPath: ['夯实基础'],
     });
     expect(plan.sections[0].tasks[1]).toMatchObject({
       leads: [{ name: '区数据局' }, { name: '区委网信办' }],

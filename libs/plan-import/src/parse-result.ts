@@ -19,9 +19,32 @@ export interface Unclassified {
   readonly reason: string;
 }
 
+/** What the parser recognised in one task and what it did not: for a person to check. */
+export interface TaskReview {
+  readonly no: number;
+  readonly title: string;
+  readonly sectionPath: readonly string[];
+  readonly leads: readonly string[];
+  readonly supporting: readonly string[];
+  /** Collective names among leads and supporting (各街镇, 市直有关部门): the registry expands them. */
+  readonly groups: readonly string[];
+  /** The source text of each target taken. */
+  readonly targets: readonly string[];
+  readonly dueDate?: string;
+  /** Sentences in the annotation that name no unit, and table fields (责任领导, 完成时限). */
+  readonly notes: readonly string[];
+  /** Numbers that may be targets but were not taken, with why. */
+  readonly unrecognised: readonly string[];
+  readonly warnings: readonly string[];
+  /** True when the task has no lead, or anything above needs a person's decision. */
+  readonly needsReview: boolean;
+}
+
 export interface ParseResult {
   readonly plan: PlanDraft;
   readonly unclassified: Unclassified[];
   /** Things the parser noticed and worked around: a task without units, a target without a unit … */
   readonly warnings: string[];
+  /** Per task, in order: what was recognised and what was not. */
+  readonly review: TaskReview[];
 }

@@ -25,12 +25,16 @@ export const COMPARATOR_BEFORE: readonly (readonly [string, Comparator])[] =
     ...tagged('不满 不足 低于 少于 小于', 'lt' as const),
   ]);
 
+/** "增长6%左右": about the value, recorded as comparator 'eq' with approximate set. */
+const APPROXIMATE_WORD = '左右';
+export const APPROXIMATE = APPROXIMATE_WORD;
+
 /** Words just after the unit: "10项以上", "5%以内". */
 export const COMPARATOR_AFTER: readonly (readonly [string, Comparator])[] =
   byLengthDesc<Comparator>([
     ...tagged('及以上 以上', 'gte' as const),
     ...tagged('及以下 以下 以内 之内', 'lte' as const),
-    ['左右', 'eq'],
+    [APPROXIMATE_WORD, 'eq'],
   ]);
 /** 内 closes a comparator only after a duration: "3个工作日内" (never "3家内资企业"). */
 export const DURATION_WITHIN = '内';
@@ -51,7 +55,7 @@ export const UNITS: readonly (readonly [string, UnitClass])[] = byLengthDesc<Uni
 
 /** Words opening a metric phrase that say how, not what: stripped from the metric. */
 export const LEADING_FILLERS = words(
-  '积极推进 持续推进 加快推进 积极 持续 进一步 力争 计划 确保 实现 全年 年内 总计 累计 新增 完成 建成 创建 打造 营造 新建 目标',
+  '积极推进 持续推进 加快推进 积极 持续 进一步 努力 力争 计划 确保 实现 全年 年内 总计 累计 新增 完成 建成 创建 打造 营造 新建 目标',
 );
 
 /** Words closing a metric phrase just before the number: stripped, with the comparators. */
@@ -62,5 +66,8 @@ export const TRAILING_FILLERS = [
 
 /** Metrics ending like this are levels (a state at a moment), not counts of things done. */
 export const LEVEL_METRIC = /(率|占比|比例|比重|带宽|速率|速度|水平|指数|满意度)$/;
+
+/** A rate ending in these words is growth over the period ("地区生产总值增长7%"), not a level. */
+export const GROWTH_METRIC = /(增长|增速|增幅|提高|提升|下降|降低|减少)$/;
 
 export const CUMULATIVE_WORDS = /累计|累积/;

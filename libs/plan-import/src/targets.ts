@@ -1,4 +1,4 @@
-import { deadlinesIn } from './deadlines';
+import { deadlinesIn, withoutDeadlines } from './deadlines';
 import type { Comparator, TargetDraft } from './domain';
 import { measureOf, readNumbers, type Quantity } from './number-scan';
 import type { Unclassified } from './parse-result';
@@ -6,6 +6,7 @@ import { sentencesOf } from './sentences';
 import {
   COMPARATOR_BEFORE,
   CUMULATIVE_WORDS,
+  GROWTH_METRIC,
   LEADING_FILLERS,
   LEVEL_METRIC,
   TRAILING_FILLERS,
@@ -118,14 +119,17 @@ function addTarget(
     return;
   }
 
-  const metric = metricOf(pre, post) || clause;
+  const metric =
+    metricOf(withoutDeadlines(pre, ctx.year), withoutDeadlines(post, ctx.year)) || clause;
   let measure = measureOf(q.unitClass);
   if (measure === 'count' && /(率|占比|比例|比重)$/.test(metric)) measure = 'ratio';
   const kind = CUMULATIVE_WORDS.test(shared + pre)
     ? 'cumulative'
-    : measure === 'ratio' || measure === 'level' || LEVEL_METRIC.test(metric)
-      ? 'level'
-      : 'in-period';
+    : measure === 'ratio' && GROWTH_METRIC.test(metric)
+      ? 'in-period'
+      : measure === 'ratio' || measure === 'level' || LEVEL_METRIC.test(metric)
+        ? 'level'
+        : 'in-period';
   const due = deadlinesIn(clause, ctx.year).at(-1);
 
   if (q.unitMissing) {
@@ -138,6 +142,7 @@ function addTarget(
     value: q.value,
     unit: q.unit,
     comparator: comparator ?? 'gte',
+    ...(q.approximate ? { approximate: true } : {}),
     kind,
     measure,
     ...(due && due !== ctx.planDueDate ? { dueDate: due } : {}),

@@ -31,7 +31,13 @@ export class TestApp {
    * compare answers across every plan or expect the read models to stay still between two requests:
    * on a shared server, concurrent suites write in between.
    */
-  constructor(private readonly options: { readonly ownStore?: boolean } = {}) {}
+  constructor(
+    private readonly options: {
+      readonly ownStore?: boolean;
+      /** Settings on top of the defaults below (e.g. metricsToken). */
+      readonly config?: Partial<ApiConfig>;
+    } = {},
+  ) {}
 
   app!: NestFastifyApplication;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-e2e-'));
@@ -49,6 +55,7 @@ export class TestApp {
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
+      ...this.options.config,
     };
   }
 

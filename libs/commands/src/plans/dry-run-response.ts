@@ -62,11 +62,13 @@ export function dryRunResponse(planId: string, source: PlanSource, decision: Str
     title: source.draft.title,
     year: source.draft.year,
     dueDate: source.draft.dueDate,
+    ...(source.draft.noticeRef ? { noticeRef: source.draft.noticeRef } : {}),
     taskCount: tasks.length,
     targetCount: tasks.reduce((n, t) => n + t.targets.length, 0),
     units,
     tasks,
     warnings: source.warnings,
     unclassified: source.unclassified,
+    review: source.review,
   };
 }

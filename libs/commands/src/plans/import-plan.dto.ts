@@ -57,6 +57,10 @@ export class TargetDraftDto {
   @ApiProperty({ enum: ['gte', 'gt', 'lte', 'lt', 'eq'] })
   @IsIn(['gte', 'gt', 'lte', 'lt', 'eq'])
   comparator: 'gte' | 'gt' | 'lte' | 'lt' | 'eq';
+  @ApiPropertyOptional({ description: 'The text says 左右: the value is approximate' })
+  @IsOptional()
+  @IsBoolean()
+  approximate?: boolean;
   @ApiProperty({ enum: ['cumulative', 'in-period', 'level'] })
   @IsIn(['cumulative', 'in-period', 'level'])
   kind: 'cumulative' | 'in-period' | 'level';
@@ -108,6 +112,17 @@ export class TaskDraftDto {
   @ValidateNested({ each: true })
   @Type(() => TargetDraftDto)
   targets: TargetDraftDto[];
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['着力构建高效协同的数字政府', '提升政务服务效能'],
+    description: 'The headings above the task, outermost first',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  sectionPath?: string[];
 }
 
 export class SectionDraftDto {
@@ -162,6 +177,15 @@ export class ImportPlanDto {
   @ValidateIf((o: ImportPlanDto) => o.text === undefined)
   @Matches(ISO_DATE, { message: 'dueDate must be a date as YYYY-MM-DD' })
   dueDate?: string;
+
+  @ApiPropertyOptional({
+    example: '蔡政办〔2023〕1号',
+    description: 'The 文号 of the notice that published the plan',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  noticeRef?: string;
 
   @ApiPropertyOptional({ type: [SectionDraftDto] })
   @ValidateIf((o: ImportPlanDto) => o.text === undefined)

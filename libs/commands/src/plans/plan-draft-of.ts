@@ -1,13 +1,21 @@
 import { UnprocessableEntityException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { PlanDraft } from '@duty-ledger/domain';
-import { parsePlanText, type Unclassified } from '@duty-ledger/plan-import';
+import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
+import {
+  ownerlessRefusal,
+  parsePlanText,
+  unknownUnits,
+  type TaskReview,
+  type Unclassified,
+} from '@duty-ledger/plan-import';
 import type { ImportPlanDto } from './import-plan.dto';
 
 export interface PlanSource {
   readonly draft: PlanDraft;
   readonly unclassified: Unclassified[];
   readonly warnings: string[];
+  /** Per task, what the parser made of it (text only). */
+  readonly review: TaskReview[];
   readonly sourceSha256?: string;
 }
 
@@ -15,7 +23,7 @@ export interface PlanSource {
  * The draft a request stands for: its structured plan, or its text parsed. A text the parser
  * cannot take is the caller's to fix, so it is a 422 that says what to do, never a 500.
  */
-export function planDraftOf(body: ImportPlanDto): PlanSource {
+export function planDraftOf(body: ImportPlanDto, registry: UnitRegistry): PlanSource {
   let source: PlanSource;
   if (body.text === undefined) {
     source = {
@@ -25,25 +33,40 @@ export function planDraftOf(body: ImportPlanDto): PlanSource {
         year: body.year!,
         dueDate: body.dueDate!,
         sections: body.sections!,
+        ...(body.noticeRef ? { noticeRef: body.noticeRef } : {}),
       },
       unclassified: [],
       warnings: [],
+      review: [],
     };
   } else {
     const parsed = parseText(body.text, body);
+    const refusal = ownerlessRefusal(parsed);
+    if (refusal) {
+      throw new UnprocessableEntityException({
+        message: refusal,
+        plan: parsed.plan,
+        review: parsed.review,
+        warnings: parsed.warnings,
+      });
+    }
     source = {
       draft: parsed.plan,
       unclassified: parsed.unclassified,
       warnings: parsed.warnings,
+      review: parsed.review,
       sourceSha256: createHash('sha256').update(body.text, 'utf8').digest('hex'),
     };
   }
   if (source.draft.sections.every((s) => s.tasks.length === 0)) {
     throw new UnprocessableEntityException(
-      '计划中没有可登记的编号任务（格式如“N、标题。正文（牵头部门：…）”）',
+      '计划中没有可登记的编号任务（一、 /（一）/ 1. 及其责任单位）',
     );
   }
-  return source;
+  const unknown = unknownUnits(source.draft, registry).map(
+    (name) => `unit "${name}" is not in the unit registry: check the name, or add it`,
+  );
+  return { ...source, warnings: [...source.warnings, ...unknown] };
 }
 
 function parseText(text: string, body: ImportPlanDto) {

@@ -18,7 +18,7 @@ import { Roles } from '@duty-ledger/auth';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { planDecider, planStreamId, type UnitRegistry } from '@duty-ledger/domain';
-import type { Unclassified } from '@duty-ledger/plan-import';
+import type { TaskReview, Unclassified } from '@duty-ledger/plan-import';
 import { asOfInstant } from '@duty-ledger/projections';
 import { commandContextOf } from '../shared/command-context';
 import { loadState } from '../shared/load-state';
@@ -58,12 +58,17 @@ export class PlansController {
     @Req() req: CommandRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<
-    | (ImportPlanResponse & { unclassified: Unclassified[]; warnings: string[] })
+    | (ImportPlanResponse & {
+        unclassified: Unclassified[];
+        warnings: string[];
+        review: TaskReview[];
+        noticeRef?: string;
+      })
     | ReturnType<typeof dryRunResponse>
   > {
     const context = commandContextOf(req, this.clock);
-    const source = planDraftOf(body);
-    const { draft, unclassified, warnings, sourceSha256 } = source;
+    const source = planDraftOf(body, this.registry);
+    const { draft, unclassified, warnings, review, sourceSha256 } = source;
     const planId =
       draft.planId ?? body.planId ?? `plan-${draft.year}-${context.command.commandId.slice(0, 8)}`;
     const command = {
@@ -85,7 +90,13 @@ export class PlansController {
     const result = await this.commandBus.execute<ImportPlanCommand, ImportPlanResult>(
       new ImportPlanCommand(command, context.eventMetadata),
     );
-    return { ...importResponse(result), unclassified, warnings };
+    return {
+      ...importResponse(result),
+      ...(draft.noticeRef ? { noticeRef: draft.noticeRef } : {}),
+      unclassified,
+      warnings,
+      review,
+    };
   }
 
   /** 撤销: withdraw a plan with the reason. Its obligations end; its history stays. Admin only. */

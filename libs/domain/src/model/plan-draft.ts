@@ -13,6 +13,8 @@ export interface PlanDraft {
   /** YYYY-MM-DD; by convention the end of the plan year. */
   readonly dueDate: string;
   readonly sections: readonly SectionDraft[];
+  /** The 文号 of the notice that published the plan (蔡政办〔2023〕1号), when the text shows it. */
+  readonly noticeRef?: string;
 }
 
 export interface SectionDraft {
@@ -31,6 +33,8 @@ export interface TaskDraft {
   readonly leads: readonly UnitRef[];
   readonly supporting: readonly UnitRef[];
   readonly targets: readonly TargetDraft[];
+  /** The headings above the task, outermost first (section → sub-section), without numerals. */
+  readonly sectionPath?: readonly string[];
 }
 
 export interface UnitRef {
@@ -44,6 +48,8 @@ export interface TargetDraft {
   readonly value: number;
   readonly unit: string;
   readonly comparator: Comparator;
+  /** The text says 左右 (about): the value is approximate, the comparator 'eq'. */
+  readonly approximate?: boolean;
   readonly kind: TargetKind;
   readonly measure: MeasureKind;
   readonly dueDate?: string;

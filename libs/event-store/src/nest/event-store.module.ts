@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '../port/event-store.port';
 import type { UpcasterRegistry } from '../port/upcasting';
+import { observeEventStore, type EventStoreObserver } from '../port/observed-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 
 export interface EventStoreModuleOptions {
@@ -21,9 +22,16 @@ export interface EventStoreModuleOptions {
   readonly upcasters?: UpcasterRegistry;
   /** The embedded store stamps recordedAt from it (EventStoreDB uses its server's clock). */
   readonly clock?: { now(): Date };
+  /** Told of every append and (embedded store) every group commit, for metrics. */
+  readonly observer?: EventStoreObserver & { groupCommitted?(size: number): void };
 }
 
 export async function openEventStore(options: EventStoreModuleOptions): Promise<EventStore> {
+  const store = await openAdapter(options);
+  return options.observer ? observeEventStore(store, options.observer) : store;
+}
+
+async function openAdapter(options: EventStoreModuleOptions): Promise<EventStore> {
   if (options.connectionString) {
     // Loaded only when configured: the gRPC client costs ~140 ms of start-up on the embedded store.
     const { EventStoreDbEventStore } = await import('../esdb/esdb-event-store');
@@ -37,6 +45,7 @@ export async function openEventStore(options: EventStoreModuleOptions): Promise<
     fsync: options.fsync ?? true,
     upcasters: options.upcasters,
     ...(options.clock ? { clock: () => options.clock!.now() } : {}),
+    onGroupCommitted: options.observer?.groupCommitted?.bind(options.observer),
   });
 }
 

@@ -26,6 +26,8 @@ export interface SqliteEventStoreOptions {
   readonly maxAppendSize?: number;
   /** Rows fetched per page by reads and subscriptions. */
   readonly pageSize?: number;
+  /** Told how many appends each group commit carried (for metrics); must not throw. */
+  readonly onGroupCommitted?: (size: number) => void;
 }
 
 export interface ResolvedSqliteOptions {
@@ -37,6 +39,7 @@ export interface ResolvedSqliteOptions {
   readonly clock: () => Date;
   readonly maxAppendSize: number;
   readonly pageSize: number;
+  readonly onGroupCommitted: ((size: number) => void) | undefined;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -66,5 +69,6 @@ export function resolveOptions(options: SqliteEventStoreOptions): ResolvedSqlite
     clock: options.clock ?? (() => new Date()),
     maxAppendSize: positiveInteger('maxAppendSize', options.maxAppendSize, DEFAULT_MAX_APPEND_SIZE),
     pageSize: positiveInteger('pageSize', options.pageSize, DEFAULT_PAGE_SIZE),
+    onGroupCommitted: options.onGroupCommitted,
   };
 }

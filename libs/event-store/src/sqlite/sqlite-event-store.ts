@@ -250,6 +250,7 @@ export class SqliteEventStore implements EventStore {
         ? [this.commitAlone(requests[0])]
         : this.guard(() => this.groupTransaction(requests));
     if (settled.some((outcome) => outcome.ok && outcome.value.written)) this.notifier.notify();
+    this.options.onGroupCommitted?.(requests.length);
     return settled;
   }
 

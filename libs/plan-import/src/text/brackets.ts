@@ -5,8 +5,9 @@
 
 const OPENERS = new Set(['(', '（', '[', '【', '《', '“', '‘', '「', '〔']);
 const CLOSERS = new Set([')', '）', ']', '】', '》', '”', '’', '」', '〕']);
-const ROUND_OPEN = new Set(['(', '（']);
-const ROUND_CLOSE = new Set([')', '）']);
+/** Brackets that may close a task with its units: round ones in either width, and 〔〕. */
+const ROUND_OPEN = new Set(['(', '（', '〔']);
+const ROUND_CLOSE = new Set([')', '）', '〕']);
 
 /** Nesting depth before each character; a straight '"' toggles a quoted span. */
 export function depths(text: string): number[] {

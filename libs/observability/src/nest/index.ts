@@ -1,0 +1,2 @@
+export { ObservabilityModule, type ObservabilityModuleOptions } from './observability.module';
+export { installHttpMetrics } from './http-metrics.hook';
