@@ -240,6 +240,7 @@ describe('read side over HTTP', () => {
       'obligations',
       'targets',
       'target-changes',
+      'approvals',
     ]);
   });
 

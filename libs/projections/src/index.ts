@@ -2,6 +2,7 @@ import type { Projection } from './runner/projection';
 import { obligationsProjection } from './obligations/obligations.projection';
 import { targetsProjection } from './targets/targets.projection';
 import { targetChangesProjection } from './target-changes/target-changes.projection';
+import { approvalsProjection } from './approvals/approvals.projection';
 
 // Runner: feeds the read models from the log.
 export { ProjectionRunner, PROJECTED_STREAMS } from './runner/projection-runner';
@@ -17,13 +18,14 @@ export type { ProjectedChange } from './runner/projected-change';
 export { openReadModelDb, readModelPath, READ_MODEL_FILE } from './runner/read-model-db';
 
 // Read models.
-export { obligationsProjection, targetsProjection, targetChangesProjection };
+export { obligationsProjection, targetsProjection, targetChangesProjection, approvalsProjection };
 
 /** Every read model of the service, as the runner takes them. */
 export const READ_MODELS: readonly Projection[] = [
   obligationsProjection,
   targetsProjection,
   targetChangesProjection,
+  approvalsProjection,
 ];
 
 // Queries: plain functions over the read-model database, each exact as of an instant.
@@ -43,6 +45,10 @@ export type { TargetChange, TargetChangeFilter } from './target-changes/target-c
 export { TARGET_CHANGE_KINDS, classifyValueChange } from './target-changes/change-kind';
 export type { TargetChangeKind } from './target-changes/change-kind';
 export { attention } from './attention/attention.query';
+export { pendingApprovals } from './approvals/approvals.query';
+export type { ApprovalFilter, PendingApproval } from './approvals/approvals.query';
+export { APPROVAL_KINDS, type ApprovalKind } from './approvals/pending-requests';
+export { listPlans, type PlanSummary } from './obligations/plans.query';
 export type {
   AttentionList,
   AttentionOptions,

@@ -24,6 +24,7 @@ import { AuditController } from './audit.controller';
 import { DashboardController } from './dashboard.controller';
 import { LiveController } from './live.controller';
 import { PlansReadController } from './plans-read.controller';
+import { ApprovalsController } from './approvals.controller';
 
 /** Starts following the log once the app is up; stops before the store closes. */
 @Injectable()
@@ -110,6 +111,7 @@ export class ProjectionsModule {
         DashboardController,
         LiveController,
         PlansReadController,
+        ApprovalsController,
       ],
       exports: [ProjectionRunner, READ_MODEL_DB, PROJECTIONS_CONFIG],
     };
