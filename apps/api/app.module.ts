@@ -29,6 +29,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot({
           connectionString: config.eventStoreConnectionString,
+          ownedStreamPrefixes: config.eventStoreOwnedStreams,
           dataDir: config.dataDir,
           fsync: config.fsync,
           clock,

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { resolveJwtSecret } from '@duty-ledger/auth';
+import { IDEMPOTENCY_STREAM_PREFIX } from '@duty-ledger/commands';
 import type { LoggerConfig } from '@duty-ledger/observability';
+import { PROJECTED_STREAMS } from '@duty-ledger/projections';
 
 export interface ApiConfig {
   readonly port: number;
@@ -11,11 +13,15 @@ export interface ApiConfig {
   readonly jwtSecretFile?: string;
   readonly jwtSecretGenerated: boolean;
   readonly eventStoreConnectionString?: string;
+  /** The streams Duty Ledger owns on a shared EventStoreDB node (EVENTSTORE_OWNED_STREAMS). */
+  readonly eventStoreOwnedStreams: readonly string[];
   readonly fsync: boolean;
   readonly seedsDir: string;
   readonly seedOnStart: boolean;
   /** The in-memory cache of read answers; absent means on, with the defaults below. */
   readonly readCache?: ReadCacheConfig;
+  /** The built web app served at / (scripts/build-web.js writes it); absent: no pages. */
+  readonly webDir?: string;
   /** Log level and format; absent means info, JSON (what tests and services want). */
   readonly log?: LoggerConfig;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
@@ -48,6 +54,20 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   if (!Number.isFinite(n) || n <= 0)
     throw new Error(`${name} must be a positive number, got '${value}'`);
   return n;
+}
+
+/** The streams Duty Ledger writes: what its read models follow, and its idempotency records. */
+export const DUTY_LEDGER_STREAMS: readonly string[] = [
+  ...(PROJECTED_STREAMS.streamNamePrefixes ?? []),
+  IDEMPOTENCY_STREAM_PREFIX,
+];
+
+function prefixList(value: string | undefined, fallback: readonly string[]): readonly string[] {
+  if (value === undefined || value.trim() === '') return fallback;
+  return value
+    .split(',')
+    .map((prefix) => prefix.trim())
+    .filter((prefix) => prefix !== '');
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -83,9 +103,12 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
     host: env.HOST || '127.0.0.1',
     dataDir,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    eventStoreOwnedStreams: prefixList(env.EVENTSTORE_OWNED_STREAMS, DUTY_LEDGER_STREAMS),
     fsync: flag(env.EVENT_STORE_FSYNC, true),
     seedsDir: resolve(env.SEEDS_DIR || './seeds'),
     seedOnStart: flag(env.SEED_PLAN, true),
+    // dist/apps/api/config.js → dist/web, where scripts/build-web.js puts the web app.
+    webDir: resolve(env.WEB_DIR || resolve(__dirname, '../../web')),
     readCache: {
       enabled: flag(env.READ_CACHE, DEFAULT_READ_CACHE.enabled),
       maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DEFAULT_LOG, DEFAULT_READ_CACHE, type ApiConfig } from './config';
 import { installApiReadCache } from './read-cache';
+import { serveWebApp } from './web-app';
 
 /** Builds the service; used by main.ts and by the end-to-end tests, so both run the same app. */
 export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestFastifyApplication> {
@@ -64,6 +65,7 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  if (config.webDir) await serveWebApp(app, config.webDir);
   await app.init();
   return app;
 }

@@ -21,6 +21,7 @@ export interface ReadSide {
 export async function openReadSide(config: DataConfig = loadDataConfig()): Promise<ReadSide> {
   const store = await openEventStore({
     connectionString: config.eventStoreConnectionString,
+    ownedStreamPrefixes: config.eventStoreOwnedStreams,
     dataDir: config.dataDir,
     fsync: config.fsync,
   });

@@ -13,7 +13,7 @@ import {
 import { importSeedPlanOnce } from '@duty-ledger/commands';
 import { ProjectionRunner } from '@duty-ledger/projections';
 import { createApp } from '../../../apps/api/create-app';
-import type { ApiConfig } from '../../../apps/api/config';
+import { DUTY_LEDGER_STREAMS, type ApiConfig } from '../../../apps/api/config';
 
 export const SEED_PLAN_ID = 'changning-2024-digital';
 const SECRET = 'e2e-secret-e2e-secret-e2e-secret';
@@ -52,6 +52,7 @@ export class TestApp {
       eventStoreConnectionString: this.options.ownStore
         ? undefined
         : process.env.EVENTSTORE_CONNECTION_STRING || undefined,
+      eventStoreOwnedStreams: DUTY_LEDGER_STREAMS,
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,

@@ -1,31 +1,24 @@
-import { Metadata, status } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import {
   AccessDeniedError as ClientAccessDeniedError,
   MaxAppendSizeExceededError as ClientMaxAppendSizeExceededError,
   StreamDeletedError as ClientStreamDeletedError,
   StreamNotFoundError as ClientStreamNotFoundError,
+  UnknownError as ClientUnknownError,
   UnavailableError as ClientUnavailableError,
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
   AppendTooLargeError,
+  EventStoreAccessDeniedError,
   EventStoreUnavailableError,
+  InvalidPositionError,
   StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '../port/errors';
 import { isTransientError, translateError } from './error-translation';
-
-/** An error as @grpc/grpc-js reports a failed call: status code, details and trailers. */
-function grpcError(code: status, details: string, trailers: Record<string, string> = {}): Error {
-  const metadata = new Metadata();
-  for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
-  return Object.assign(new Error(`${code} ${status[code]}: ${details}`), {
-    code,
-    details,
-    metadata,
-  });
-}
+import { grpcError } from './server-failures.testing';
 
 describe('error translation', () => {
   describe('wrong expected version', () => {
@@ -117,12 +110,65 @@ describe('error translation', () => {
     });
   });
 
-  it('reports other client failures as unavailable, but not as transient', () => {
-    const denied = new ClientAccessDeniedError(
-      grpcError(status.PERMISSION_DENIED, 'Access denied') as never,
+  describe('access denied on a secured node', () => {
+    const denied = () =>
+      new ClientAccessDeniedError(grpcError(status.PERMISSION_DENIED, 'Access denied') as never);
+
+    it('given a subscription to $all, then the message names the user and the right on $all it lacks', () => {
+      const translated = translateError(denied(), { operation: 'subscribe-all', user: 'ops' });
+      expect(translated).toBeInstanceOf(EventStoreAccessDeniedError);
+      expect((translated as Error).message).toMatch(/user 'ops'/);
+      expect((translated as Error).message).toMatch(/read \(\$r\) on \$all: be in \$admins/);
+      expect((translated as Error).message).toMatch(/EVENTSTORE_CONNECTION_STRING/);
+      expect(isTransientError(denied())).toBe(false);
+    });
+
+    it('given an append without a user in the connection string, then it says the caller was anonymous and which stream needs $w', () => {
+      const translated = translateError(denied(), { operation: 'append', streamId: 'task-7' });
+      expect((translated as Error).message).toMatch(/anonymous caller/);
+      expect((translated as Error).message).toMatch(/write \(\$w\) on stream 'task-7'/);
+    });
+
+    it('given credentials the node does not accept, then it says to correct the password', () => {
+      const translated = translateError(grpcError(status.UNAUTHENTICATED, 'Bad credentials'), {
+        operation: 'read-stream',
+        user: 'ops',
+      });
+      expect(translated).toBeInstanceOf(EventStoreAccessDeniedError);
+      expect((translated as Error).message).toMatch(/did not accept the password of user 'ops'/);
+    });
+  });
+
+  it.each([
+    ['a read', grpcError(status.UNKNOWN, 'Unexpected ReadAllResult: InvalidPosition')],
+    [
+      'a filtered read',
+      grpcError(status.UNKNOWN, 'Unexpected FilteredReadAllResult: InvalidPosition'),
+    ],
+    [
+      'a subscription',
+      grpcError(status.INVALID_ARGUMENT, 'Trying to read from an invalid position.'),
+    ],
+  ])(
+    'translates the invalid position of %s to InvalidPositionError naming the position',
+    (_name, error) => {
+      const translated = translateError(error, { operation: 'read-all', position: '1234/1200' });
+      expect(translated).toBeInstanceOf(InvalidPositionError);
+      expect(translated).toMatchObject({ position: '1234/1200' });
+    },
+  );
+
+  it('translates an unknown "event size exceeded" answer to an append into AppendTooLargeError', () => {
+    const translated = translateError(
+      new ClientUnknownError(undefined, 'Could not recognize MaximumEventSizeExceeded 16777216'),
+      { operation: 'append', streamId: 'big-2' },
     );
-    expect(translateError(denied)).toBeInstanceOf(EventStoreUnavailableError);
-    expect(isTransientError(denied)).toBe(false);
+    expect(translated).toMatchObject({
+      constructor: AppendTooLargeError,
+      streamId: 'big-2',
+      maxAppendSize: 16777216,
+      limit: 'event',
+    });
   });
 
   it('counts an already translated error as transient when its cause is', () => {

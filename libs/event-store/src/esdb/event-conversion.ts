@@ -91,3 +91,12 @@ function parseJson(bytes: Uint8Array): unknown {
     return undefined;
   }
 }
+
+/**
+ * Whether an event read from $all holds a JSON object, as every event written through the port
+ * does. Another producer's binary, array or broken "JSON" events do not, and are not ours to read.
+ */
+export function holdsJsonObject(event: { readonly data: unknown }): boolean {
+  const data = event.data instanceof Uint8Array ? parseJson(event.data) : event.data;
+  return isJsonObject(data);
+}

@@ -23,8 +23,16 @@ export interface EventIdentity {
   readonly streamId: string;
 }
 
-export function planAllFilter(filter: AllFilter = {}): AllFilterPlan {
-  const { streamNamePrefixes, eventTypePrefixes } = filter;
+/**
+ * `ownedStreamPrefixes` are the streams the application owns in a $all it shares with system
+ * streams and other producers: every $all read and subscription is narrowed to them.
+ */
+export function planAllFilter(
+  filter: AllFilter = {},
+  ownedStreamPrefixes?: readonly string[],
+): AllFilterPlan {
+  const { eventTypePrefixes } = filter;
+  const streamNamePrefixes = narrowPrefixes(filter.streamNamePrefixes, ownedStreamPrefixes);
   const server = streamNamePrefixes
     ? streamNameFilter({ prefixes: [...streamNamePrefixes] })
     : eventTypePrefixes
@@ -46,4 +54,19 @@ export function isSystemEvent(event: EventIdentity): boolean {
 /** A missing list does not filter; an empty one matches nothing, as in EventStoreDB's EventFilter. */
 function matchesPrefix(value: string, prefixes: readonly string[] | undefined): boolean {
   return !prefixes || prefixes.some((prefix) => value.startsWith(prefix));
+}
+
+/**
+ * The prefixes matching what both lists match: a prefix of one list is kept where it lies within a
+ * prefix of the other ('plan-' within 'plan'), so the result is the narrower of each pair.
+ */
+export function narrowPrefixes(
+  wanted: readonly string[] | undefined,
+  owned: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (!owned) return wanted;
+  if (!wanted) return owned;
+  const within = (inner: readonly string[], outer: readonly string[]) =>
+    inner.filter((prefix) => outer.some((wider) => prefix.startsWith(wider)));
+  return [...new Set([...within(wanted, owned), ...within(owned, wanted)])];
 }

@@ -1,4 +1,4 @@
-import { planAllFilter } from './filters';
+import { narrowPrefixes, planAllFilter } from './filters';
 
 const event = (streamId: string, type: string) => ({ streamId, type });
 
@@ -56,5 +56,24 @@ describe('planAllFilter', () => {
     expect(plan.server).toMatchObject({ filterOn: 'streamName', prefixes: [] });
     expect(plan.accepts(event('task-1', 'A'))).toBe(false);
     expect(planAllFilter({ eventTypePrefixes: [] }).accepts(event('task-1', 'A'))).toBe(false);
+  });
+});
+
+describe('narrowing a filter to the streams the application owns', () => {
+  it.each([
+    [undefined, ['plan-', 'task-'], ['plan-', 'task-']],
+    [['plan-'], undefined, ['plan-']],
+    [['plan-'], ['plan-', 'task-'], ['plan-']],
+    [['plan-7'], ['plan-'], ['plan-7']],
+    [['p'], ['plan-', 'task-'], ['plan-']],
+    [['billing-'], ['plan-'], []],
+  ])('given wanted %p and owned %p, then it reads %p', (wanted, owned, expected) => {
+    expect(narrowPrefixes(wanted, owned)).toEqual(expected);
+  });
+
+  it('given owned prefixes, then events of other streams are not accepted, whatever the filter', () => {
+    const plan = planAllFilter({ eventTypePrefixes: ['Task'] }, ['task-']);
+    expect(plan.accepts({ streamId: 'task-1', type: 'TaskAssigned' })).toBe(true);
+    expect(plan.accepts({ streamId: 'billing-1', type: 'TaskAssigned' })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError } from '../port/errors';
+import { EventStoreUnavailableError, InvalidPositionError } from '../port/errors';
 import type { Subscription, SubscriptionMessage } from '../port/event-store.port';
 import { comparePositions, START, type Position } from '../port/position';
 
@@ -25,7 +25,13 @@ export interface ResumingSubscriptionOptions {
   readonly start: StartPoint | (() => Promise<StartPoint>);
   readonly open: (from: StartPoint) => SubscriptionSource;
   readonly isTransient: (error: unknown) => boolean;
-  readonly translateError: (error: unknown) => unknown;
+  /** The port's form of a failure, given where the failed connection started. */
+  readonly translateError: (error: unknown, start: StartPoint | undefined) => unknown;
+  /**
+   * Where to start instead of a position the server rejects (InvalidPositionError): tried once,
+   * so that a subscription from a foreign checkpoint resumes rather than stops.
+   */
+  readonly repairStart?: (rejected: Position) => Promise<StartPoint>;
   readonly reconnect: ReconnectPolicy;
   readonly onStopped?: () => void;
 }
@@ -52,6 +58,7 @@ export class ResumingSubscription implements Subscription, AsyncIterator<Subscri
   private source: Promise<SubscriptionSource> | undefined;
   private caughtUpDelivered = false;
   private failedAttempts = 0;
+  private startRepaired = false;
   private stopped = false;
   private signalStop!: () => void;
   private readonly stopSignal = new Promise<typeof STOPPED>((resolve) => {
@@ -127,14 +134,31 @@ export class ResumingSubscription implements Subscription, AsyncIterator<Subscri
     await this.dropSource();
     if (this.stopped) return;
     const { maxAttempts, initialDelayMs, maxDelayMs } = this.options.reconnect;
+    if (!transient && (await this.repairedStart(error))) return;
     if (!transient || this.failedAttempts >= maxAttempts) {
       await this.stop();
-      throw this.options.translateError(error);
+      throw this.options.translateError(error, this.resumeFrom);
     }
     this.failedAttempts += 1;
     await this.untilStopped(
       delay(Math.min(maxDelayMs, initialDelayMs * 2 ** (this.failedAttempts - 1)), this.stopSignal),
     );
+  }
+
+  /** Moves the start off a position the server rejected, once; false when that does not apply. */
+  private async repairedStart(error: unknown): Promise<boolean> {
+    const rejected = this.resumeFrom;
+    const { repairStart, translateError } = this.options;
+    if (this.startRepaired || !repairStart || rejected === undefined || rejected === START)
+      return false;
+    if (!(translateError(error, rejected) instanceof InvalidPositionError)) return false;
+    this.startRepaired = true;
+    try {
+      this.resumeFrom = await repairStart(rejected);
+      return true;
+    } catch {
+      return false; // the rejection is reported, as without a repair
+    }
   }
 
   private async dropSource(): Promise<void> {

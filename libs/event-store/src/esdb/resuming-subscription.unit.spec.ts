@@ -1,3 +1,4 @@
+import { InvalidPositionError } from '../port/errors';
 import type { SubscriptionMessage } from '../port/event-store.port';
 import type { RecordedEvent } from '../port/events';
 import { START, type Position } from '../port/position';
@@ -7,6 +8,8 @@ import {
   type StartPoint,
   type SubscriptionSource,
 } from './resuming-subscription';
+import { isTransientError } from './error-translation';
+import { grpcError, TRANSIENT_SERVER_FAILURES } from './server-failures.testing';
 
 class ConnectionDropped extends Error {}
 class RequestRejected extends Error {}
@@ -255,5 +258,62 @@ describe('ResumingSubscription', () => {
       if (message.kind === 'event' && message.event.data.n === 1) break;
     }
     expect(stopped).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(TRANSIENT_SERVER_FAILURES.map(([kind, name, error]) => [kind, name, error] as const))(
+    'resumes after a transient failure of kind %s (%s), from the last delivered event',
+    async (_kind, _name, error) => {
+      const server = new FakeServer();
+      server.append(3);
+      server.plan({ dropAfter: 1 }).plan({ failWith: error });
+      const subscription = subscribe(server, {
+        isTransient: (failure) => failure instanceof ConnectionDropped || isTransientError(failure),
+      });
+
+      expect(await take(subscription, 4)).toEqual([...events(0, 2), 'caughtUp']);
+      expect(server.opens).toEqual([START, server.log[0].position, server.log[0].position]);
+      await subscription.stop();
+    },
+  );
+
+  describe('given a start position the server rejects', () => {
+    const rejectedPosition = (server: FakeServer): Position => ({
+      commit: server.log[1].position.commit + 1n,
+      prepare: server.log[1].position.commit + 1n,
+    });
+    const invalidPosition = () =>
+      grpcError(3 /* INVALID_ARGUMENT */, 'Trying to read from an invalid position.');
+    const translateError = (error: unknown) =>
+      error instanceof Error && /invalid position/.test(error.message)
+        ? new InvalidPositionError('x')
+        : error;
+
+    it('when a repair is offered, then it resubscribes from the repaired start and delivers what follows', async () => {
+      const server = new FakeServer();
+      server.append(4);
+      const rejected = rejectedPosition(server);
+      server.plan({ failWith: invalidPosition() });
+      const repairStart = jest.fn(async () => server.log[1].position);
+      const subscription = subscribe(server, { start: rejected, translateError, repairStart });
+
+      expect(await take(subscription, 3)).toEqual(['event 2', 'event 3', 'caughtUp']);
+      expect(repairStart).toHaveBeenCalledWith(rejected);
+      expect(server.opens).toEqual([rejected, server.log[1].position]);
+      await subscription.stop();
+    });
+
+    it('when the repaired start is rejected too, then the error reaches the iterator', async () => {
+      const server = new FakeServer();
+      server.append(2);
+      const rejected = rejectedPosition(server);
+      server.plan({ failWith: invalidPosition() }).plan({ failWith: invalidPosition() });
+      const subscription = subscribe(server, {
+        start: rejected,
+        translateError,
+        repairStart: async () => server.log[0].position,
+      });
+
+      await expect(subscription.next()).rejects.toBeInstanceOf(InvalidPositionError);
+    });
   });
 });

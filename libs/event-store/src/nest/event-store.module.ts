@@ -15,6 +15,11 @@ import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 export interface EventStoreModuleOptions {
   /** When set, the store is EventStoreDB at this connection string; else embedded SQLite. */
   readonly connectionString?: string;
+  /**
+   * EventStoreDB only: the streams the application owns; $all reads and subscriptions see only
+   * these (a node's $all also holds system streams and other producers' events).
+   */
+  readonly ownedStreamPrefixes?: readonly string[];
   /** Where the embedded store keeps its file. */
   readonly dataDir: string;
   /** fsync on every commit (embedded store); default true. */
@@ -37,6 +42,7 @@ async function openAdapter(options: EventStoreModuleOptions): Promise<EventStore
     const { EventStoreDbEventStore } = await import('../esdb/esdb-event-store');
     return EventStoreDbEventStore.connect(options.connectionString, {
       upcasters: options.upcasters,
+      ownedStreamPrefixes: options.ownedStreamPrefixes,
     });
   }
   mkdirSync(options.dataDir, { recursive: true });

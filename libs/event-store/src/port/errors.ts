@@ -35,17 +35,40 @@ export class StreamDeletedError extends EventStoreError {
   }
 }
 
-/** An append larger than the store accepts (EventStoreDB's MaxAppendSize, 1 MiB by default). */
+/**
+ * An append larger than the store accepts: in total (EventStoreDB's MaxAppendSize: 1 MiB up to
+ * 25.0, 256 MiB from 25.1), or in one event (16 MiB from EventStoreDB 25.1). Nothing was written.
+ */
 export class AppendTooLargeError extends EventStoreError {
   constructor(
     readonly streamId: string,
     readonly maxAppendSize: number,
+    /** Which limit was passed: the whole append's or one event's. */
+    readonly limit: 'append' | 'event' = 'append',
   ) {
     super(
-      `Append to stream '${streamId}' exceeds the maximum append size of ${maxAppendSize} bytes`,
+      limit === 'append'
+        ? `Append to stream '${streamId}' exceeds the maximum append size of ${maxAppendSize} bytes`
+        : `Append to stream '${streamId}' holds an event over the maximum event size of ${maxAppendSize} bytes`,
     );
   }
 }
+
+/**
+ * A position in $all that the store does not know as the start of a record: taken from another
+ * store, a restored node, or made up. Nothing was read.
+ */
+export class InvalidPositionError extends EventStoreError {
+  constructor(readonly position: string) {
+    super(`Position ${position} is not the position of an event in this store's log`);
+  }
+}
+
+/**
+ * The store refused the credentials, or the user lacks a right the service needs. The message says
+ * which user and which right (see the README's EventStoreDB section).
+ */
+export class EventStoreAccessDeniedError extends EventStoreError {}
 
 /** The store could not be reached or failed in a way the caller cannot fix. */
 export class EventStoreUnavailableError extends EventStoreError {

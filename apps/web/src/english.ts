@@ -1,0 +1,1 @@
+export const ENGLISH: Record<string, string> = {};
