@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerTokenCommand } from './commands/token.command';
 import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
+import { registerUnitCommand } from './commands/unit.command';
 
 /**
  * The CLI: one `register…Command(program)` per file in ./commands. Each action sets
@@ -15,6 +16,7 @@ function buildProgram(): Command {
   registerTokenCommand(program);
   registerProjectionsCommand(program);
   registerExportCommand(program);
+  registerUnitCommand(program);
   return program;
 }
 

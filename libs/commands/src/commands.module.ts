@@ -9,6 +9,8 @@ import { WithdrawPlanHandler } from './plans/withdraw-plan.command';
 import { PlansController } from './plans/plans.controller';
 import { UNIT_REGISTRY } from './plans/unit-registry.token';
 import { RevisionsController } from './revisions/revisions.controller';
+import { UnitsController } from './units/units.controller';
+import { UnitRegistryService } from './units/unit-registry.service';
 import { CommandSender } from './shared/command-sender';
 import { DispatchTaskCommandHandler } from './shared/dispatch-task-command';
 
@@ -25,11 +27,13 @@ export class CommandsModule {
         RevisionsController,
         ExtensionsController,
         CompletionController,
+        UnitsController,
       ],
       providers: [
         CommandSender,
         DispatchTaskCommandHandler,
         ImportPlanHandler,
+        UnitRegistryService,
         WithdrawPlanHandler,
         { provide: UNIT_REGISTRY, useValue: options.unitRegistry },
       ],

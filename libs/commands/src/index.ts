@@ -6,3 +6,4 @@ export {
 export { importSeedPlanOnce, type SeedOutcome } from './plans/seed-plan';
 export { readPlan, type PlanView } from './plans/read-plan';
 export { deterministicUuid } from './shared/deterministic-id';
+export { addUnit, type AddUnitOutcome } from './units/add-unit';

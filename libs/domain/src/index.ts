@@ -2,6 +2,7 @@
 export type * from './events/event-metadata';
 export type * from './events/plan-events';
 export type * from './events/task-events';
+export type * from './events/unit-events';
 
 // Model and ids.
 export * from './model/target-terms';
@@ -31,6 +32,10 @@ export { decideTask, TASK_COMMAND_ROLES } from './task/decide-task';
 export { taskDecider } from './task/task-decider';
 export { taskCommandScope, type TaskCommandScope } from './task/task-command-scope';
 export * from './task/task-queries';
+
+// Units: the registry as events.
+export * from './units/unit-registry';
+export { closestNames } from './units/closest-names';
 
 // Dates as the domain reads them.
 export { isIsoDate, shanghaiDateOf } from './shared/dates';

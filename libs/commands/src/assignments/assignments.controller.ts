@@ -11,7 +11,13 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { taskIdOfTarget, type AssignmentScope } from '@duty-ledger/domain';
+import {
+  requireKnownUnit,
+  TASK_COMMAND_ROLES,
+  taskIdOfTarget,
+  type AssignmentScope,
+} from '@duty-ledger/domain';
+import { UnitRegistryService } from '../units/unit-registry.service';
 import { CommandSender, type CommandResponse } from '../shared/command-sender';
 import type { CommandRequest } from '../shared/request-context';
 import { AssignUnitDto, DeclineAssignmentDto, RemoveAssignmentDto } from './assignment.dto';
@@ -27,7 +33,10 @@ function targetScope(targetId: string): AssignmentScope {
 @ApiBearerAuth()
 @Controller()
 export class AssignmentsController {
-  constructor(private readonly sender: CommandSender) {}
+  constructor(
+    private readonly sender: CommandSender,
+    private readonly units: UnitRegistryService,
+  ) {}
 
   @Post('tasks/:taskId/assignments')
   assignOnTask(
@@ -135,12 +144,15 @@ export class AssignmentsController {
     }));
   }
 
-  private assign(
+  private async assign(
     scope: AssignmentScope,
     body: AssignUnitDto,
     req: CommandRequest,
     reply: FastifyReply,
   ): Promise<CommandResponse> {
+    // Who may assign is decided first (a lead gets 403 whatever it names), then whether the unit is known.
+    if (TASK_COMMAND_ROLES.AssignLead.includes(req.principal.role))
+      requireKnownUnit(await this.units.current(), body.unit);
     const data = { ...scope, unit: body.unit, reason: body.reason };
     return this.sender.send(req, reply, (metadata) =>
       body.role === 'lead'

@@ -17,7 +17,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@duty-ledger/auth';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
-import { planDecider, planStreamId, type UnitRegistry } from '@duty-ledger/domain';
+import { planDecider, planStreamId } from '@duty-ledger/domain';
 import type { TaskReview, Unclassified } from '@duty-ledger/plan-import';
 import { asOfInstant } from '@duty-ledger/projections';
 import { commandContextOf } from '../shared/command-context';
@@ -29,7 +29,7 @@ import { ImportPlanCommand, type ImportPlanResult } from './import-plan.command'
 import { WithdrawPlanCommand } from './withdraw-plan.command';
 import type { PlanDecisionResult } from './append-plan-decision';
 import { readPlan, type PlanView } from './read-plan';
-import { UNIT_REGISTRY } from './unit-registry.token';
+import { UnitRegistryService } from '../units/unit-registry.service';
 import { importResponse, type ImportPlanResponse } from './import-response';
 import { planDraftOf } from './plan-draft-of';
 import { dryRunResponse } from './dry-run-response';
@@ -42,7 +42,7 @@ export class PlansController {
     private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(UNIT_REGISTRY) private readonly registry: UnitRegistry,
+    private readonly units: UnitRegistryService,
   ) {}
 
   /** 立项: register a plan from its text or its structured form. Admin only. */
@@ -67,7 +67,8 @@ export class PlansController {
     | ReturnType<typeof dryRunResponse>
   > {
     const context = commandContextOf(req, this.clock);
-    const source = planDraftOf(body, this.registry);
+    const registry = await this.units.current();
+    const source = planDraftOf(body, registry);
     const { draft, unclassified, warnings, review, sourceSha256 } = source;
     const planId =
       draft.planId ?? body.planId ?? `plan-${draft.year}-${context.command.commandId.slice(0, 8)}`;
@@ -76,7 +77,7 @@ export class PlansController {
       data: {
         planId,
         draft,
-        registry: this.registry,
+        registry,
         ...(sourceSha256 ? { sourceSha256 } : {}),
       },
       metadata: context.command,
