@@ -3,6 +3,7 @@ import { registerTokenCommand } from './commands/token.command';
 import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerUnitCommand } from './commands/unit.command';
+import { registerStatusRulesCommand } from './commands/status-rules.command';
 
 /**
  * The CLI: one `register…Command(program)` per file in ./commands. Each action sets
@@ -17,6 +18,7 @@ function buildProgram(): Command {
   registerProjectionsCommand(program);
   registerExportCommand(program);
   registerUnitCommand(program);
+  registerStatusRulesCommand(program);
   return program;
 }
 

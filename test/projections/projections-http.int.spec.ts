@@ -241,6 +241,7 @@ describe('read side over HTTP', () => {
       'targets',
       'target-changes',
       'approvals',
+      'status-rules',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { PlansController } from './plans/plans.controller';
 import { UNIT_REGISTRY } from './plans/unit-registry.token';
 import { RevisionsController } from './revisions/revisions.controller';
 import { UnitsController } from './units/units.controller';
+import { StatusRulesController } from './status-rules/status-rules.controller';
 import { UnitRegistryService } from './units/unit-registry.service';
 import { CommandSender } from './shared/command-sender';
 import { DispatchTaskCommandHandler } from './shared/dispatch-task-command';
@@ -28,6 +29,7 @@ export class CommandsModule {
         ExtensionsController,
         CompletionController,
         UnitsController,
+        StatusRulesController,
       ],
       providers: [
         CommandSender,

@@ -3,6 +3,7 @@ export type * from './events/event-metadata';
 export type * from './events/plan-events';
 export type * from './events/task-events';
 export type * from './events/unit-events';
+export type * from './events/status-rule-events';
 
 // Model and ids.
 export * from './model/target-terms';
@@ -36,6 +37,9 @@ export * from './task/task-queries';
 // Units: the registry as events.
 export * from './units/unit-registry';
 export { closestNames } from './units/closest-names';
+
+// Status-light rule sets, configured as events.
+export * from './status-rules/status-rules';
 
 // Dates as the domain reads them.
 export { isIsoDate, shanghaiDateOf } from './shared/dates';

@@ -3,6 +3,7 @@ import { obligationsProjection } from './obligations/obligations.projection';
 import { targetsProjection } from './targets/targets.projection';
 import { targetChangesProjection } from './target-changes/target-changes.projection';
 import { approvalsProjection } from './approvals/approvals.projection';
+import { statusRulesProjection } from './status/status-rules.projection';
 
 // Runner: feeds the read models from the log.
 export { ProjectionRunner, PROJECTED_STREAMS } from './runner/projection-runner';
@@ -26,6 +27,7 @@ export const READ_MODELS: readonly Projection[] = [
   targetsProjection,
   targetChangesProjection,
   approvalsProjection,
+  statusRulesProjection,
 ];
 
 // Queries: plain functions over the read-model database, each exact as of an instant.
@@ -64,8 +66,14 @@ export type { AckState, CompletionStatus, TargetValue, Terms } from './shared/ta
 
 // Status lights: rules as data, computed at query time.
 export { DEFAULT_RULE_SET, lightsOf } from './status/rule-set';
+export { ruleSetAt, statusRulesProjection } from './status/status-rules.projection';
 export type { StatusFact, StatusParameters, StatusRule, StatusRuleSet } from './status/rule-set';
-export { assessStatus, expectedProgress, progressTowards } from './status/status-light';
+export {
+  assessStatus,
+  expectedProgress,
+  progressTowards,
+  STATUS_FACTS,
+} from './status/status-light';
 export type { StatusAssessment, StatusInput } from './status/status-light';
 
 // Exports.

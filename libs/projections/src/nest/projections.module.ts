@@ -25,6 +25,7 @@ import { DashboardController } from './dashboard.controller';
 import { LiveController } from './live.controller';
 import { PlansReadController } from './plans-read.controller';
 import { ApprovalsController } from './approvals.controller';
+import { StatusRulesReadController } from './status-rules-read.controller';
 
 /** Starts following the log once the app is up; stops before the store closes. */
 @Injectable()
@@ -112,6 +113,7 @@ export class ProjectionsModule {
         LiveController,
         PlansReadController,
         ApprovalsController,
+        StatusRulesReadController,
       ],
       exports: [ProjectionRunner, READ_MODEL_DB, PROJECTIONS_CONFIG],
     };
