@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthGuard, JWT_SECRET } from '@duty-ledger/auth';
+import { AuthGuard, AuthModule, JWT_SECRET } from '@duty-ledger/auth';
 import { CLOCK, SystemClock, type Clock } from '@duty-ledger/clock';
 import { EventStoreModule } from '@duty-ledger/event-store/nest';
 import { ProblemFilter } from '@duty-ledger/http';
@@ -11,7 +11,7 @@ import { ProjectionsModule } from '@duty-ledger/projections/nest';
 import { ObservabilityModule } from '@duty-ledger/observability/nest';
 import type { ServiceMetrics } from '@duty-ledger/observability';
 import type { Logger as PinoLogger } from 'pino';
-import type { ApiConfig } from './config';
+import { DEFAULT_SESSION, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
 
 /** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
@@ -45,6 +45,11 @@ export class AppModule {
           providers: [{ provide: CLOCK, useValue: clock }],
           exports: [CLOCK],
         },
+        AuthModule.register({
+          dataDir: config.dataDir,
+          eventStoreConnectionString: config.eventStoreConnectionString,
+          ...(config.session ?? DEFAULT_SESSION),
+        }),
         CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
       ],

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { USER_STREAM_PREFIX } from '@duty-ledger/domain';
 import { resolveJwtSecret } from '@duty-ledger/auth';
 import { IDEMPOTENCY_STREAM_PREFIX } from '@duty-ledger/commands';
 import type { LoggerConfig } from '@duty-ledger/observability';
@@ -20,6 +21,8 @@ export interface ApiConfig {
   readonly seedOnStart: boolean;
   /** The in-memory cache of read answers; absent means on, with the defaults below. */
   readonly readCache?: ReadCacheConfig;
+  /** Sign-in sessions; absent means the defaults below. */
+  readonly session?: SessionConfig;
   /** The built web app served at / (scripts/build-web.js writes it); absent: no pages. */
   readonly webDir?: string;
   /** Log level and format; absent means info, JSON (what tests and services want). */
@@ -28,6 +31,32 @@ export interface ApiConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
   readonly shutdownTimeoutMs?: number;
+}
+
+export interface SessionConfig {
+  /** How long a session lasts after sign-in (SESSION_TTL: seconds or 30m, 12h, 7d; default 12h). */
+  readonly ttlMs: number;
+  /** Cookies Secure even on plain http, for a proxy that terminates TLS (SESSION_COOKIE_SECURE). */
+  readonly secureCookies: boolean;
+}
+
+export const DEFAULT_SESSION: SessionConfig = { ttlMs: 12 * 3600_000, secureCookies: false };
+
+const DURATION_UNITS_MS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3600_000,
+  d: 86_400_000,
+};
+
+/** A lifetime as seconds ("3600") or with a unit ("30m", "12h", "7d"), in milliseconds. */
+export function durationMs(name: string, value: string | undefined, fallbackMs: number): number {
+  if (value === undefined || value === '') return fallbackMs;
+  const m = /^(\d+(?:\.\d+)?)\s*([smhd]?)$/.exec(value.trim());
+  const ms = m ? Number(m[1]) * DURATION_UNITS_MS[m[2] || 's'] : NaN;
+  if (!(ms >= 1000))
+    throw new Error(`${name} must be a duration such as 3600, 30m, 12h or 7d, got '${value}'`);
+  return ms;
 }
 
 export const DEFAULT_LOG: LoggerConfig = { level: 'info', pretty: false };
@@ -56,9 +85,14 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
-/** The streams Duty Ledger writes: what its read models follow, and its idempotency records. */
+/**
+ * The streams Duty Ledger writes: what its read models follow, its users and its idempotency
+ * records. Not the AuthStore's `auth-` streams: they hold secrets, read by name only, and a read
+ * of $all must never meet them.
+ */
 export const DUTY_LEDGER_STREAMS: readonly string[] = [
   ...(PROJECTED_STREAMS.streamNamePrefixes ?? []),
+  USER_STREAM_PREFIX,
   IDEMPOTENCY_STREAM_PREFIX,
 ];
 
@@ -113,6 +147,10 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
       enabled: flag(env.READ_CACHE, DEFAULT_READ_CACHE.enabled),
       maxBytes: positive('READ_CACHE_MAX_MB', env.READ_CACHE_MAX_MB, 128) * 1024 * 1024,
       ttlMs: positive('READ_CACHE_TTL_MS', env.READ_CACHE_TTL_MS, DEFAULT_READ_CACHE.ttlMs),
+    },
+    session: {
+      ttlMs: durationMs('SESSION_TTL', env.SESSION_TTL, DEFAULT_SESSION.ttlMs),
+      secureCookies: flag(env.SESSION_COOKIE_SECURE, DEFAULT_SESSION.secureCookies),
     },
     log: logConfig(env),
     metricsToken: env.METRICS_TOKEN || undefined,

@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS, loadConfig } from './config';
 import { createApp } from './create-app';
-import { importSeedPlanOnce } from '@duty-ledger/commands';
+import { AUTH_STORE, type AuthStore } from '@duty-ledger/auth';
+import { createFirstAdmin, importSeedPlanOnce } from '@duty-ledger/commands';
 import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { recordSecretFingerprint } from '@duty-ledger/auth';
@@ -28,6 +29,12 @@ async function bootstrap(): Promise<void> {
     );
   }
 
+  const firstAdmin = await createFirstAdmin(
+    app.get<EventStore>(EVENT_STORE),
+    app.get<AuthStore>(AUTH_STORE),
+    app.get<Clock>(CLOCK),
+  );
+
   await app.listen({ port: config.port, host: config.host });
   // What the CLI checks: its token secret against ours, and that no rebuild runs under us.
   recordSecretFingerprint(config.jwtSecret, config.dataDir);
@@ -40,7 +47,14 @@ async function bootstrap(): Promise<void> {
   );
   if (config.jwtSecretGenerated) logger.log(`Generated a token secret in ${config.jwtSecretFile}`);
   logger.log(
-    'Mint a token: npm run cli -- token --role supervisor --sub <user>   (or --role lead --unit 区数据局)',
+    'API clients: mint a token with npm run cli -- token --role supervisor --sub <user>   (or --role lead --unit 区数据局)',
+  );
+  // The last line, through the same logger so it stays last. The password is shown once, on the
+  // start that created the user; only its hash is kept.
+  logger.log(
+    firstAdmin
+      ? `sign in at ${url} as ${firstAdmin.userId} with password ${firstAdmin.password}   (shown only this once; change it: npm run cli -- user passwd --id admin --password-stdin)`
+      : `open ${url} in a browser and sign in (add people: npm run cli -- user add --help)`,
   );
 }
 

@@ -4,6 +4,7 @@ import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerUnitCommand } from './commands/unit.command';
 import { registerStatusRulesCommand } from './commands/status-rules.command';
+import { registerUserCommand } from './commands/user.command';
 
 /**
  * The CLI: one `register…Command(program)` per file in ./commands. Each action sets
@@ -19,6 +20,7 @@ function buildProgram(): Command {
   registerExportCommand(program);
   registerUnitCommand(program);
   registerStatusRulesCommand(program);
+  registerUserCommand(program);
   return program;
 }
 

@@ -269,6 +269,24 @@ describe('the write side over HTTP, as a supervisor and department leads use it'
     expect(reused.status).toBe(422);
   });
 
+  it('the same Idempotency-Key sent twice at once appends once, and both get the first answer', async () => {
+    const send = () =>
+      t.request('POST', `/targets/${targetId}/milestones`, {
+        token: leadOf('区建设管理委'),
+        headers: { 'idempotency-key': 'report-2024-06-14' },
+        body: { value: 67, asOf: '2024-06-14' },
+      });
+    const before = (await t.streamEvents(`task-${taskId}`)).length;
+
+    const [one, other] = await Promise.all([send(), send()]);
+
+    expect([one.status, other.status]).toEqual([201, 201]);
+    expect(other.body).toEqual(one.body);
+    const replayed = [one, other].filter((answer) => answer.headers['idempotent-replayed']);
+    expect(replayed).toHaveLength(1);
+    expect((await t.streamEvents(`task-${taskId}`)).length).toBe(before + 1);
+  });
+
   it('malformed bodies get 400 naming the field, and change nothing', async () => {
     const before = await t.streamEvents(`task-${taskId}`);
     const notANumber = await t.request('POST', `/targets/${targetId}/milestones`, {

@@ -14,6 +14,7 @@ import { StatusRulesController } from './status-rules/status-rules.controller';
 import { UnitRegistryService } from './units/unit-registry.service';
 import { CommandSender } from './shared/command-sender';
 import { DispatchTaskCommandHandler } from './shared/dispatch-task-command';
+import { UsersController } from './users/users.controller';
 
 /** The write side over HTTP: controllers send commands on the bus; handlers load, decide, append. */
 @Module({})
@@ -30,6 +31,7 @@ export class CommandsModule {
         CompletionController,
         UnitsController,
         StatusRulesController,
+        UsersController,
       ],
       providers: [
         CommandSender,

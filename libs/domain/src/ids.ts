@@ -13,3 +13,7 @@ export function taskIdOfTarget(targetId: string): string | undefined {
   const m = /^(.+-t\d{2,})-g\d+$/.exec(targetId);
   return m ? m[1] : undefined;
 }
+
+/** A user's own stream: every grant and change of that user's rights, in order. */
+export const USER_STREAM_PREFIX = 'user-';
+export const userStreamId = (userId: string): string => `${USER_STREAM_PREFIX}${userId}`;

@@ -43,3 +43,12 @@ export * from './status-rules/status-rules';
 
 // Dates as the domain reads them.
 export { isIsoDate, shanghaiDateOf } from './shared/dates';
+
+// Users: who may sign in with which role; state, evolve, decide.
+export type * from './events/user-events';
+export { USER_EVENT_TYPES } from './events/user-events';
+export type * from './user/user-commands';
+export * from './user/user-state';
+export { evolveUser } from './user/evolve-user';
+export { decideUser, USER_ID_PATTERN } from './user/decide-user';
+export { userDecider } from './user/user-decider';

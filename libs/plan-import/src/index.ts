@@ -18,10 +18,16 @@
  * - Kind: 累计 → cumulative; %, Mbps and rates (…率, 带宽) → level; anything else in-period.
  */
 export { parsePlanText } from './parse-plan-text';
-export type { ParsePlanOptions, ParseResult, TaskReview, Unclassified } from './parse-result';
+export type {
+  ParsePlanOptions,
+  ParseResult,
+  TargetReview,
+  TaskReview,
+  Unclassified,
+} from './parse-result';
 export { parseUnitClause, splitUnitClause, type UnitAssignment } from './unit-clause';
 export { isCollectiveUnit, splitUnitList } from './unit-names';
 export { extractTargets, type TargetContext, type TargetExtraction } from './targets';
-export { unknownUnits } from './registry-check';
+export { reviewAgainstRegistry, unknownUnits } from './registry-check';
 export { ownerlessRefusal } from './review';
 export { readSeedPlan, readUnitRegistry, SEED_PLAN_FILE, UNIT_REGISTRY_FILE } from './seed-files';

@@ -19,6 +19,16 @@ export interface Unclassified {
   readonly reason: string;
 }
 
+export interface TargetReview {
+  readonly sourceText: string;
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly comparator: string;
+  readonly approximate?: boolean;
+  readonly dueDate?: string;
+}
+
 /** What the parser recognised in one task and what it did not: for a person to check. */
 export interface TaskReview {
   readonly no: number;
@@ -28,8 +38,8 @@ export interface TaskReview {
   readonly supporting: readonly string[];
   /** Collective names among leads and supporting (各街镇, 市直有关部门): the registry expands them. */
   readonly groups: readonly string[];
-  /** The source text of each target taken. */
-  readonly targets: readonly string[];
+  /** Each target taken, with the text it came from; approximate when the text says 左右. */
+  readonly targets: readonly TargetReview[];
   readonly dueDate?: string;
   /** Sentences in the annotation that name no unit, and table fields (责任领导, 完成时限). */
   readonly notes: readonly string[];

@@ -37,6 +37,8 @@ export interface RawPlan {
 }
 
 interface Item {
+  /** The line as written, numeral included. */
+  readonly line: string;
   readonly level: Level;
   readonly label: string;
   readonly heading: string;
@@ -55,7 +57,8 @@ const simplified = (line: string): string => toSimplifiedStructure(line);
 
 /**
  * Lines to sections and tasks. The numbering level that carries the tasks is the one whose
- * items most often carry a unit annotation (a closing unit bracket or a 责任单位 line); a plan
+ * items most often carry a unit annotation (a closing unit bracket or a 责任单位 line), the
+ * deeper one on a tie; a plan
  * without any takes its deepest level. Outer levels are headings (their titles form each task's
  * section path), deeper levels belong to the task above them. A line that is not numbered
  * continues the open task while the task has not reached its closing unit bracket; after it, it
@@ -66,7 +69,7 @@ export function splitPlanLines(lines: readonly string[]): RawPlan {
   const items: Item[] = [];
   for (const line of lines) {
     const numbered = numberedLine(line);
-    if (numbered) items.push({ ...numbered, heading: numbered.text, lines: [] });
+    if (numbered) items.push({ ...numbered, line, heading: numbered.text, lines: [] });
     else if (items.length > 0) items[items.length - 1].lines.push(line);
     else preamble.push(line);
   }
@@ -92,7 +95,7 @@ export function splitPlanLines(lines: readonly string[]): RawPlan {
       continue;
     }
     if (item.level > taskLevel) {
-      if (open) attach(open, `${item.label}${item.heading}`, item.lines);
+      if (open) attach(open, item.line, item.lines);
       continue;
     }
     const top = path[0];
@@ -143,7 +146,11 @@ function attach(
   first: string,
   lines: readonly string[],
 ): void {
-  if (first) open.text += first;
+  if (first) {
+    // A sub-item goes into the task's text, before the unit bracket that closes the task.
+    const { rest } = splitUnitClause(open.text);
+    open.text = rest + first + open.text.slice(rest.length);
+  }
   for (const line of lines) {
     const plain = simplified(line);
     if (UNIT_LINE.test(plain)) open.unitLines.push(line);
@@ -153,8 +160,9 @@ function attach(
 }
 
 /**
- * The level whose items most often carry a unit annotation, the outer one on a tie; without any
- * annotation, the deepest level (headings group tasks, not the other way round).
+ * The level whose items most often carry a unit annotation, the deeper one on a tie (a heading's
+ * annotation covers the tasks under it); without any annotation, the deepest level (headings
+ * group tasks, not the other way round).
  */
 function chooseTaskLevel(items: readonly Item[]): Level {
   const annotated = new Map<Level, number>();
@@ -167,7 +175,7 @@ function chooseTaskLevel(items: readonly Item[]): Level {
     if (hasUnits) annotated.set(item.level, (annotated.get(item.level) ?? 0) + 1);
   }
   if (annotated.size > 0) {
-    return [...annotated.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    return [...annotated.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
   }
   return Math.max(...items.map((item) => item.level)) as Level;
 }

@@ -4,6 +4,7 @@ import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
 import {
   ownerlessRefusal,
   parsePlanText,
+  reviewAgainstRegistry,
   unknownUnits,
   type TaskReview,
   type Unclassified,
@@ -41,12 +42,13 @@ export function planDraftOf(body: ImportPlanDto, registry: UnitRegistry): PlanSo
     };
   } else {
     const parsed = parseText(body.text, body);
+    const review = reviewAgainstRegistry(parsed.review, registry);
     const refusal = ownerlessRefusal(parsed);
     if (refusal) {
       throw new UnprocessableEntityException({
         message: refusal,
         plan: parsed.plan,
-        review: parsed.review,
+        review,
         warnings: parsed.warnings,
       });
     }
@@ -54,7 +56,7 @@ export function planDraftOf(body: ImportPlanDto, registry: UnitRegistry): PlanSo
       draft: parsed.plan,
       unclassified: parsed.unclassified,
       warnings: parsed.warnings,
-      review: parsed.review,
+      review,
       sourceSha256: createHash('sha256').update(body.text, 'utf8').digest('hex'),
     };
   }

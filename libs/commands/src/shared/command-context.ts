@@ -32,7 +32,19 @@ export function commandContextOf(request: CommandRequest, clock: Clock): Command
       errors: [{ field: 'If-Match', reason: 'must be a stream revision such as "3"' }],
     });
   }
-  const correlationId = correlationIdOf(request) ?? commandId;
+  return {
+    ...actorContext(actor, now, commandId, correlationIdOf(request)),
+    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
+  };
+}
+
+/** The context of a command sent by `actor` at `now`, from HTTP or from a process (CLI, start-up). */
+export function actorContext(
+  actor: Actor,
+  now: string,
+  commandId: string = newId(),
+  correlationId: string = commandId,
+): CommandContext {
   return {
     command: { actor, now, commandId },
     eventMetadata: {
@@ -42,6 +54,5 @@ export function commandContextOf(request: CommandRequest, clock: Clock): Command
       causationId: commandId,
       occurredAt: now,
     },
-    ...(ifMatch !== undefined ? { expectedRevision: ifMatch } : {}),
   };
 }

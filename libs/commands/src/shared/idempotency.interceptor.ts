@@ -2,11 +2,13 @@ import {
   BadRequestException,
   Inject,
   Injectable,
+  SetMetadata,
   UnprocessableEntityException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -29,6 +31,15 @@ interface StoredResponse {
 
 export const IDEMPOTENCY_STREAM_PREFIX = 'idempotency-';
 
+const WITHOUT_IDEMPOTENCY = 'idempotency:off';
+
+/**
+ * The route ignores Idempotency-Key: its body carries a secret (a password), and the key's stream
+ * in the event log would hold a fast hash of it, open to guessing.
+ */
+export const WithoutIdempotencyKey = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(WITHOUT_IDEMPOTENCY, true);
+
 /**
  * `Idempotency-Key: <key>` on a write makes a retry return the first response without appending
  * again. The first successful response is kept in the event store itself (one stream per caller
@@ -38,16 +49,30 @@ export const IDEMPOTENCY_STREAM_PREFIX = 'idempotency-';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  /** Requests being answered, by idempotency stream: a repeat waits for the first one's answer. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & CommandRequest>();
     const key = idempotencyKeyOf(request);
-    if (key === undefined || request.method === 'GET' || request.method === 'HEAD')
+    // Public routes (sign-in) have no caller to scope a key by.
+    if (
+      key === undefined ||
+      request.principal === undefined ||
+      this.reflector.getAllAndOverride<boolean>(WITHOUT_IDEMPOTENCY, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ||
+      request.method === 'GET' ||
+      request.method === 'HEAD'
+    )
       return next.handle();
     return from(this.handle(request, http.getResponse<FastifyReply>(), key, next));
   }
@@ -73,6 +98,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.url}\u0000${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
 
+    // A repeat sent while the first is still running (a client retrying on its own timeout) would
+    // otherwise decide again on the state the first one leaves: it waits, then answers as recorded.
+    for (let first = this.inFlight.get(streamId); first; first = this.inFlight.get(streamId))
+      await first.catch(() => undefined);
+    const answer = this.answer(request, reply, next, { key, scope, streamId, fingerprint });
+    this.inFlight.set(streamId, answer);
+    try {
+      return await answer;
+    } finally {
+      if (this.inFlight.get(streamId) === answer) this.inFlight.delete(streamId);
+    }
+  }
+
+  private async answer(
+    request: FastifyRequest & CommandRequest,
+    reply: FastifyReply,
+    next: CallHandler,
+    record: { key: string; scope: string; streamId: string; fingerprint: string },
+  ): Promise<unknown> {
+    const { key, scope, streamId, fingerprint } = record;
     const earlier = await this.find(streamId);
     if (earlier) return this.replay(earlier, fingerprint, reply);
 
@@ -97,7 +142,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { expectedRevision: 'no_stream' },
       );
     } catch (error) {
-      // A concurrent retry recorded it first; answer as that one did.
+      // Another replica answering the same key recorded it first; answer as that one did. (The
+      // same record racing from two replicas has the same id: the store answers it idempotently.)
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       const recorded = await this.find(streamId);
       if (recorded) return this.replay(recorded, fingerprint, reply);

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ReadQueryDto } from './read-query.dto';
 import { PageQueryDto } from './page-query.dto';
 
@@ -30,6 +30,8 @@ export class ObligationsFilterDto extends StatusQueryDto {
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueBefore must be a date YYYY-MM-DD' })
+  // strict: a day that exists (2024-02-30 and 2024-13-45 match the pattern but name no day)
+  @IsISO8601({ strict: true }, { message: 'dueBefore must be a calendar date YYYY-MM-DD' })
   dueBefore?: string;
 
   @ApiPropertyOptional()

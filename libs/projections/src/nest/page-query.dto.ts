@@ -21,11 +21,14 @@ export class PageQueryDto {
   @ApiPropertyOptional({
     description: "Items to skip; pass the previous answer's nextOffset to get the next page",
     minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
     default: 0,
   })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // 1e20 is an integer to JavaScript but not to SQLite, which would refuse to bind it.
+  @Max(Number.MAX_SAFE_INTEGER)
   offset?: number;
 }
