@@ -5,13 +5,18 @@ import { AuthGuard, AuthModule, JWT_SECRET } from '@duty-ledger/auth';
 import { CLOCK, SystemClock, type Clock } from '@duty-ledger/clock';
 import { EventStoreModule } from '@duty-ledger/event-store/nest';
 import { ProblemFilter } from '@duty-ledger/http';
-import { CommandsModule, IdempotencyInterceptor } from '@duty-ledger/commands';
+import {
+  CommandAnswerInterceptor,
+  CommandsModule,
+  IdempotencyInterceptor,
+} from '@duty-ledger/commands';
 import { readUnitRegistry } from '@duty-ledger/plan-import';
 import { ProjectionsModule } from '@duty-ledger/projections/nest';
 import { ObservabilityModule } from '@duty-ledger/observability/nest';
 import type { ServiceMetrics } from '@duty-ledger/observability';
 import type { Logger as PinoLogger } from 'pino';
-import { DEFAULT_SESSION, type ApiConfig } from './config';
+import { RecordIntegrityModule } from '@duty-ledger/record-integrity/nest';
+import { DEFAULT_SESSION, defaultRecordConfig, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
 
 /** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
@@ -52,12 +57,19 @@ export class AppModule {
         }),
         CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
+        RecordIntegrityModule.register({
+          dataDir: config.dataDir,
+          ...defaultRecordConfig(config.dataDir),
+          ...config.record,
+        }),
       ],
       controllers: [HealthController],
       providers: [
         { provide: JWT_SECRET, useValue: config.jwtSecret },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        // In this order: the answer's ETag is set around the idempotency replay, so both carry it.
+        { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

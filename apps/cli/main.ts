@@ -4,6 +4,11 @@ import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerUnitCommand } from './commands/unit.command';
 import { registerStatusRulesCommand } from './commands/status-rules.command';
+import { registerVerifyCommand } from './commands/verify.command';
+import { registerBackupCommands } from './commands/backup.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerMigrateCommand } from './commands/migrate.command';
+import { registerRecordKeyCommand } from './commands/record-key.command';
 import { registerUserCommand } from './commands/user.command';
 
 /**
@@ -20,6 +25,11 @@ function buildProgram(): Command {
   registerExportCommand(program);
   registerUnitCommand(program);
   registerStatusRulesCommand(program);
+  registerImportCommand(program);
+  registerVerifyCommand(program);
+  registerRecordKeyCommand(program);
+  registerBackupCommands(program);
+  registerMigrateCommand(program);
   registerUserCommand(program);
   return program;
 }

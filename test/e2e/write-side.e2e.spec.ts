@@ -257,6 +257,8 @@ describe('the write side over HTTP, as a supervisor and department leads use it'
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers.etag).toBe(`"${first.body.revision}"`);
+    expect(second.headers.etag).toBe(first.headers.etag);
     await t.restart();
     const third = await send();
     expect(third.body).toEqual(first.body);

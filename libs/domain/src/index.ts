@@ -15,6 +15,7 @@ export * from './errors';
 
 // Commands.
 export type { Command, CommandMetadata } from './shared/command';
+export type { Decider } from './shared/decider';
 export type * from './plan/commands/import-plan';
 export type * from './task/commands/task-command';
 

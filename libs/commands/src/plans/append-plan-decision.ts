@@ -7,7 +7,7 @@ import {
   type JsonObject,
 } from '@duty-ledger/event-store';
 import type { PlanEvent, StreamEvents, TaskEvent } from '@duty-ledger/domain';
-import { toNewEvents } from '../shared/command-executor';
+import { toNewEvents } from '../shared/execute-batch';
 
 export interface PlanDecisionResult {
   readonly planId: string;

@@ -9,7 +9,7 @@ import {
   type TaskReview,
   type Unclassified,
 } from '@duty-ledger/plan-import';
-import type { ImportPlanDto } from './import-plan.dto';
+import type { ImportPlanDto } from './import-plan/import-plan.dto';
 
 export interface PlanSource {
   readonly draft: PlanDraft;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { planDecider } from '@duty-ledger/domain';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { loadState } from '../shared/load-state';
-import { ImportPlanHandler } from './import-plan.command';
-import { importResponse } from './import-response';
+import { ImportPlanHandler } from './import-plan/import-plan.handler';
+import { importResponse } from './import-plan/import-response';
 
 export interface SeedOutcome {
   readonly planId: string;

@@ -16,7 +16,7 @@ import {
   supervisor,
   TARGET,
 } from '../testing/seed-task-stream';
-import { executeBatch, executeCommand, toNewEvents, type StreamCommand } from './command-executor';
+import { executeBatch, executeCommand, toNewEvents, type StreamCommand } from './execute-batch';
 import { loadState } from './load-state';
 import { StreamStateCache } from './stream-state-cache';
 

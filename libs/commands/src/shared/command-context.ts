@@ -1,6 +1,13 @@
-import { BadRequestException } from '@nestjs/common';
+import {
+  BadRequestException,
+  createParamDecorator,
+  Inject,
+  Injectable,
+  type ExecutionContext,
+  type PipeTransform,
+} from '@nestjs/common';
 import type { Actor, CommandMetadata } from '@duty-ledger/domain';
-import type { Clock } from '@duty-ledger/clock';
+import { CLOCK, type Clock } from '@duty-ledger/clock';
 import type { JsonObject } from '@duty-ledger/event-store';
 import { newId } from './deterministic-id';
 import { correlationIdOf, ifMatchRevisionOf, type CommandRequest } from './request-context';
@@ -8,9 +15,10 @@ import { correlationIdOf, ifMatchRevisionOf, type CommandRequest } from './reque
 /** Everything a command needs from its request besides its data. */
 export interface CommandContext {
   /** Goes into the domain command: who, when, which command. */
-  readonly command: CommandMetadata;
+  readonly metadata: CommandMetadata;
   /** Stamped on every event the command appends. */
   readonly eventMetadata: JsonObject;
+  /** From If-Match: act only if the stream is still at this revision. */
   readonly expectedRevision?: number;
 }
 
@@ -46,7 +54,7 @@ export function actorContext(
   correlationId: string = commandId,
 ): CommandContext {
   return {
-    command: { actor, now, commandId },
+    metadata: { actor, now, commandId },
     eventMetadata: {
       actor: { ...actor },
       commandId,
@@ -56,3 +64,20 @@ export function actorContext(
     },
   };
 }
+
+/** Turns the request into its command context; a pipe, so that the clock can be injected. */
+@Injectable()
+export class CommandContextPipe implements PipeTransform<CommandRequest, CommandContext> {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  transform(request: CommandRequest): CommandContext {
+    return commandContextOf(request, this.clock);
+  }
+}
+
+const RequestParam = createParamDecorator((_: unknown, context: ExecutionContext): CommandRequest =>
+  context.switchToHttp().getRequest(),
+);
+
+/** A controller parameter holding the command context of the request: actor, time, command id, If-Match. */
+export const CommandContextParam = (): ParameterDecorator => RequestParam(CommandContextPipe);

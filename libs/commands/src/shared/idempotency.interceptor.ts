@@ -157,7 +157,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'Idempotency-Key was already used for a different request',
       );
     }
-    void reply.status(earlier.status).header('idempotent-replayed', 'true');
+    // The status is the route's own, as it was the first time; the ETag comes from the answer.
+    void reply.header('idempotent-replayed', 'true');
     return earlier.body;
   }
 

@@ -1,13 +1,14 @@
+import type { Decider } from '@duty-ledger/domain';
 import { StreamNotFoundError, type EventStore } from '@duty-ledger/event-store';
 import type { Snapshot, StreamStateCache } from './stream-state-cache';
 
 export type AnyEvent = { type: string; schemaVersion: number; data: object };
 
-/** How a stream's events fold into state. */
-export interface Fold<State, Event extends AnyEvent> {
-  readonly initialState: () => State;
-  readonly evolve: (state: State, event: Event) => State;
-}
+/** How a stream's events fold into state: the half of a decider that loading needs. */
+export type Fold<State, Event> = Pick<
+  Decider<unknown, State, Event, unknown>,
+  'evolve' | 'initialState'
+>;
 
 /**
  * Reads the stream and folds it; revision -1 when the stream does not exist yet. With a cache, the

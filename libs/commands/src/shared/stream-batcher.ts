@@ -1,4 +1,4 @@
-import type { CommandOutcome, CommandResult, StreamCommand } from './command-executor';
+import type { CommandOutcome, CommandResult, StreamCommand } from './execute-batch';
 
 interface Waiting<Command, Event> extends StreamCommand<Command> {
   readonly resolve: (result: CommandResult<Event>) => void;

@@ -1,4 +1,4 @@
-import type { CommandOutcome, StreamCommand } from './command-executor';
+import type { CommandOutcome, StreamCommand } from './execute-batch';
 import { StreamBatcher } from './stream-batcher';
 
 /** A promise settled from outside, to hold a batch open while the test looks. */

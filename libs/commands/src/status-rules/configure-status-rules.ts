@@ -6,7 +6,7 @@ import {
 } from '@duty-ledger/domain';
 import type { EventStore, JsonObject } from '@duty-ledger/event-store';
 import { STATUS_FACTS } from '@duty-ledger/projections';
-import { executeCommand } from '../shared/command-executor';
+import { executeCommand } from '../shared/execute-batch';
 
 export type StatusRulesInput = Omit<ConfigureStatusRules['data'], 'knownFacts'>;
 

@@ -40,7 +40,7 @@ export class StatusRulesController {
         rules: body.rules,
         reason: body.reason,
       },
-      context.command,
+      context.metadata,
       {
         metadata: context.eventMetadata,
         recordedAt: () => this.clock.now().toISOString(),

@@ -10,7 +10,7 @@ import {
   type UnitRegistry,
 } from '@duty-ledger/domain';
 import { SqliteEventStore, type SqliteEventStoreOptions } from '@duty-ledger/event-store';
-import { toNewEvents, type ExecutionOptions } from '../shared/command-executor';
+import { toNewEvents, type ExecutionOptions } from '../shared/execute-batch';
 
 const seeds = join(__dirname, '..', '..', '..', '..', 'seeds');
 export const NOW = '2024-06-15T02:00:00.000Z';

@@ -5,7 +5,7 @@ import {
   type UnitRegistry,
 } from '@duty-ledger/domain';
 import type { EventStore, JsonObject } from '@duty-ledger/event-store';
-import { executeCommand } from '../shared/command-executor';
+import { executeCommand } from '../shared/execute-batch';
 
 export interface AddUnitOutcome {
   readonly name: string;

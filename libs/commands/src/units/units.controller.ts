@@ -8,7 +8,7 @@ import { asOfInstant } from '@duty-ledger/projections';
 import { commandContextOf } from '../shared/command-context';
 import { addUnit, type AddUnitOutcome } from './add-unit';
 import type { CommandRequest } from '../shared/request-context';
-import { PlanReadQueryDto } from '../plans/import-plan.dto';
+import { PlanReadQueryDto } from '../plans/import-plan/import-plan.dto';
 import { UnitRegistryService, type RegisteredUnit } from './unit-registry.service';
 
 export class AddUnitDto {
@@ -56,7 +56,7 @@ export class UnitsController {
       this.store,
       this.registry.seed,
       { name: body.name, ...(body.reason ? { reason: body.reason } : {}) },
-      context.command,
+      context.metadata,
       {
         metadata: context.eventMetadata,
         recordedAt: () => this.clock.now().toISOString(),

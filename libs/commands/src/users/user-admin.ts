@@ -11,7 +11,7 @@ import { hashPassword, passwordProblem, readUser, type AuthStore } from '@duty-l
 import type { Clock } from '@duty-ledger/clock';
 import type { EventStore } from '@duty-ledger/event-store';
 import type { CommandContext } from '../shared/command-context';
-import { executeCommand, type CommandResult } from '../shared/command-executor';
+import { executeCommand, type CommandResult } from '../shared/execute-batch';
 
 export interface NewUser {
   readonly userId: string;
@@ -41,22 +41,22 @@ export class UserAdmin {
     const result = await this.run(context, {
       type: 'CreateUser',
       data: user,
-      metadata: context.command,
+      metadata: context.metadata,
     });
-    await this.authStore.setPasswordHash(user.userId, hash, context.command.now);
+    await this.authStore.setPasswordHash(user.userId, hash, context.metadata.now);
     return result;
   }
 
   change(context: CommandContext, data: ChangeUser['data']): Promise<CommandResult<UserEvent>> {
-    return this.run(context, { type: 'ChangeUser', data, metadata: context.command });
+    return this.run(context, { type: 'ChangeUser', data, metadata: context.metadata });
   }
 
   disable(context: CommandContext, userId: string): Promise<CommandResult<UserEvent>> {
-    return this.run(context, { type: 'DisableUser', data: { userId }, metadata: context.command });
+    return this.run(context, { type: 'DisableUser', data: { userId }, metadata: context.metadata });
   }
 
   enable(context: CommandContext, userId: string): Promise<CommandResult<UserEvent>> {
-    return this.run(context, { type: 'EnableUser', data: { userId }, metadata: context.command });
+    return this.run(context, { type: 'EnableUser', data: { userId }, metadata: context.metadata });
   }
 
   /** Sets a new password; the user's sessions begun before it end (see SignIn.resolve). */
@@ -69,11 +69,11 @@ export class UserAdmin {
     const command: UserCommand = {
       type: 'RecordPasswordChange',
       data: { userId },
-      metadata: context.command,
+      metadata: context.metadata,
     };
     // Decided before the hash is stored, so an unknown user or a forbidden caller changes nothing.
     userDecider.decide(command, (await readUser(this.store, userId)) ?? userDecider.initialState());
-    await this.authStore.setPasswordHash(userId, hash, context.command.now);
+    await this.authStore.setPasswordHash(userId, hash, context.metadata.now);
     return this.run(context, command);
   }
 
@@ -86,7 +86,7 @@ export class UserAdmin {
   private run(context: CommandContext, command: UserCommand): Promise<CommandResult<UserEvent>> {
     return executeCommand(this.store, userStreamId(command.data.userId), userDecider, command, {
       expectedRevision: context.expectedRevision,
-      commandId: context.command.commandId,
+      commandId: context.metadata.commandId,
       metadata: context.eventMetadata,
       recordedAt: () => this.clock.now().toISOString(),
     });

@@ -29,7 +29,7 @@ import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import type { UserEvent } from '@duty-ledger/domain';
 import { asOfInstant } from '@duty-ledger/projections';
 import { commandContextOf, type CommandContext } from '../shared/command-context';
-import type { CommandResult } from '../shared/command-executor';
+import type { CommandResult } from '../shared/execute-batch';
 import type { CommandRequest } from '../shared/request-context';
 import { ChangeUserDto, CreateUserDto, SetPasswordDto, UsersQueryDto } from './user.dto';
 import { UserAdmin } from './user-admin';
@@ -154,9 +154,9 @@ export class UsersController {
 }
 
 function secondCommand(context: CommandContext): CommandContext {
-  const commandId = `${context.command.commandId}-2`;
+  const commandId = `${context.metadata.commandId}-2`;
   return {
-    command: { ...context.command, commandId },
+    metadata: { ...context.metadata, commandId },
     eventMetadata: { ...context.eventMetadata, commandId, causationId: commandId },
   };
 }

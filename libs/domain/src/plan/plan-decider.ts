@@ -1,3 +1,5 @@
+import type { PlanEvent } from '../events/plan-events';
+import type { Decider } from '../shared/decider';
 import type { PlanCommand } from './commands/import-plan';
 import { decideImportPlan, type StreamEvents } from './decide-import-plan';
 import { decideWithdrawPlan } from './decide-withdraw-plan';
@@ -17,7 +19,8 @@ function decidePlan(command: PlanCommand, state: PlanState): StreamEvents[] {
   }
 }
 
-export const planDecider = {
+/** The plan stream's decider: its decision is the events of every stream the plan creates. */
+export const planDecider: Decider<PlanCommand, PlanState, PlanEvent, StreamEvents[]> = {
   decide: decidePlan,
   evolve: evolvePlan,
   initialState: initialPlanState,

@@ -1,13 +1,7 @@
 /// <reference types="jest" />
 // Test-only module: built with the library but never imported by production code.
 import { DomainError, type DomainErrorCode } from '../errors';
-
-/** The three functions a decider test needs. */
-export interface Decider<Command, Event, State, Decision> {
-  decide(command: Command, state: State): Decision;
-  evolve(state: State, event: Event): State;
-  initialState(): State;
-}
+import type { Decider } from '../shared/decider';
 
 /**
  * given(...events).when(command).then(...expected) | .thenThrows(code)
@@ -19,8 +13,8 @@ export interface Decider<Command, Event, State, Decision> {
  * Keep test bodies in braces: the object `when` returns has a `then` method, so returning it
  * from an `it` callback would make jest treat it as a promise.
  */
-export function deciderSpec<Command, Event, State, Decision>(
-  decider: Decider<Command, Event, State, Decision>,
+export function deciderSpec<Command, State, Event, Decision>(
+  decider: Decider<Command, State, Event, Decision>,
 ) {
   return {
     given: (...events: Event[]) => {
@@ -66,9 +60,3 @@ function caught(run: () => unknown): unknown {
   }
   throw new Error('expected the command to be refused, but it was accepted');
 }
-
-/** The state after folding `events`, for assertions on evolve. */
-export const stateAfter = <Event, State>(
-  decider: Pick<Decider<unknown, Event, State, unknown>, 'evolve' | 'initialState'>,
-  ...events: Event[]
-): State => events.reduce(decider.evolve, decider.initialState());

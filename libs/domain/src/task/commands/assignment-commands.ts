@@ -13,12 +13,15 @@ export type AssignSupportingUnit = Command<
   AssignmentScope & { readonly unit: string; readonly reason: string }
 >;
 
-/** Supervisor: take an assignment away, with a reason. */
+/**
+ * Supervisor: take an assignment away, with a reason. Without a role it concerns the one role
+ * the unit holds at that scope.
+ */
 export type RemoveAssignment = Command<
   'RemoveAssignment',
   AssignmentScope & {
     readonly unit: string;
-    readonly role: AssignmentRole;
+    readonly role?: AssignmentRole;
     readonly reason: string;
   }
 >;

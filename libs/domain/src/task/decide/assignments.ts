@@ -1,9 +1,9 @@
-import type { AssignmentRole, TaskEvent } from '../../events/task-events';
+import type { AssignmentRole, AssignmentScope, TaskEvent } from '../../events/task-events';
 import { NotFoundError, RuleViolationError } from '../../errors';
 import { compact, requireText } from '../../shared/text-rules';
 import type { AssignLead, AssignSupportingUnit, RemoveAssignment } from '../commands/task-command';
 import { requireScope } from '../rules/lookup';
-import { findAssignment } from '../task-queries';
+import { assignmentsAt, findAssignment } from '../task-queries';
 import type { RegisteredTask } from '../task-state';
 
 const ROLE_NAME: Record<AssignmentRole, string> = { lead: 'lead', supporting: 'supporting unit' };
@@ -55,7 +55,8 @@ export function decideRemoveAssignment(
   task: RegisteredTask,
 ): TaskEvent[] {
   const scope = requireScope(task, command.data);
-  const { unit, role } = command.data;
+  const { unit } = command.data;
+  const role = command.data.role ?? roleToRemove(task, scope, unit);
   const assignment = findAssignment(task, scope, unit);
   if (!assignment || assignment.role !== role) {
     throw new NotFoundError(`${unit} is not ${ROLE_NAME[role]} at this scope`, {
@@ -72,4 +73,21 @@ export function decideRemoveAssignment(
       data: compact({ ...scope, unit, role, reason }),
     },
   ];
+}
+
+/**
+ * A removal that names no role concerns the one role the unit holds at the scope. A unit with no
+ * role there is not found as a lead; one holding both roles (possible only through a plan that
+ * named it twice) must say which.
+ */
+function roleToRemove(task: RegisteredTask, scope: AssignmentScope, unit: string): AssignmentRole {
+  const roles = assignmentsAt(task, scope)
+    .filter((a) => a.unit === unit)
+    .map((a) => a.role);
+  if (roles.length > 1)
+    throw new NotFoundError(`${unit} holds both roles at this scope: say which to remove`, {
+      unit,
+      ...scope,
+    });
+  return roles[0] ?? 'lead';
 }

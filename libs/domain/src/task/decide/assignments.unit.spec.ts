@@ -215,4 +215,49 @@ describe('RemoveAssignment', () => {
       .when(remove('区委网信办', 'supporting', ' '))
       .thenThrows('rule-violation', 'reason');
   });
+
+  describe('without a role', () => {
+    const removeAny = (unit: string, targetId?: string) =>
+      command(
+        'RemoveAssignment',
+        { taskId: TASK_ID, ...(targetId ? { targetId } : {}), unit, reason: '职能调整' },
+        supervisor,
+      );
+
+    it('removes the one role the unit holds at the scope', () => {
+      given(...imported)
+        .when(removeAny('区委网信办'))
+        .then({
+          type: 'AssignmentRemoved',
+          schemaVersion: 1,
+          data: { taskId: TASK_ID, unit: '区委网信办', role: 'supporting', reason: '职能调整' },
+        });
+    });
+
+    it('takes the role held on the target itself', () => {
+      given(...imported, assigned('lead', '华阳路街道', TARGET_1))
+        .when(removeAny('华阳路街道', TARGET_1))
+        .then({
+          type: 'AssignmentRemoved',
+          schemaVersion: 1,
+          data: {
+            taskId: TASK_ID,
+            targetId: TARGET_1,
+            unit: '华阳路街道',
+            role: 'lead',
+            reason: '职能调整',
+          },
+        });
+    });
+
+    it('is not found, as a lead, for a unit with no role at the scope', () => {
+      given(...imported)
+        .when(removeAny('区城运中心'))
+        .thenThrows('not-found', '区城运中心 is not lead at this scope');
+    });
+
+    it('is not found for a task that was never registered', () => {
+      given().when(removeAny('区委网信办')).thenThrows('not-found');
+    });
+  });
 });

@@ -1,0 +1,15 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { taskCommandScope, taskDecider } from '@duty-ledger/domain';
+import type { CommandAnswer } from '../../shared/command-answer';
+import { CommandExecutor } from '../../shared/command-executor';
+import { ReopenTargetCommand } from './reopen-target.command';
+
+@CommandHandler(ReopenTargetCommand)
+export class ReopenTargetHandler implements ICommandHandler<ReopenTargetCommand, CommandAnswer> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  /** Load the task's stream, decide with the task decider, append. */
+  execute({ command, context }: ReopenTargetCommand): Promise<CommandAnswer> {
+    return this.executor.execute(taskCommandScope(command).streamId, taskDecider, command, context);
+  }
+}

@@ -1,0 +1,15 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { taskCommandScope, taskDecider } from '@duty-ledger/domain';
+import type { CommandAnswer } from '../../shared/command-answer';
+import { CommandExecutor } from '../../shared/command-executor';
+import { ReviseTargetCommand } from './revise-target.command';
+
+@CommandHandler(ReviseTargetCommand)
+export class ReviseTargetHandler implements ICommandHandler<ReviseTargetCommand, CommandAnswer> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  /** Load the task's stream, decide with the task decider, append. */
+  execute({ command, context }: ReviseTargetCommand): Promise<CommandAnswer> {
+    return this.executor.execute(taskCommandScope(command).streamId, taskDecider, command, context);
+  }
+}
