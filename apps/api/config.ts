@@ -39,6 +39,8 @@ export interface ApiConfig {
 export interface RecordConfig {
   /** The installation's signing key (RECORD_SEAL_KEY_FILE, default DATA_DIR/record-seal-key.pem). */
   readonly keyFile: string;
+  /** RECORD_TRUSTED_KEYS: public key files (comma-separated) whose seals hold besides the installation's own. */
+  readonly trustedKeyFiles: readonly string[];
   /** RECORD_KEEPER, default on: off neither seals nor checks the log (a test server shared by many). */
   readonly enabled: boolean;
   /** RECORD_SEALING, default on: off checks seals without writing any. */
@@ -56,6 +58,7 @@ export interface RecordConfig {
 export function defaultRecordConfig(dataDir: string): RecordConfig {
   return {
     keyFile: sealKeyPath(dataDir),
+    trustedKeyFiles: [],
     enabled: true,
     sealing: true,
     sealEvery: 1000,
@@ -216,6 +219,9 @@ function recordConfig(env: NodeJS.ProcessEnv, dataDir: string): RecordConfig {
   const defaults = defaultRecordConfig(dataDir);
   return {
     keyFile: env.RECORD_SEAL_KEY_FILE ? resolve(env.RECORD_SEAL_KEY_FILE) : defaults.keyFile,
+    trustedKeyFiles: prefixList(env.RECORD_TRUSTED_KEYS, defaults.trustedKeyFiles).map((file) =>
+      resolve(file),
+    ),
     enabled: flag(env.RECORD_KEEPER, defaults.enabled),
     sealing: flag(env.RECORD_SEALING, defaults.sealing),
     sealEvery: Math.ceil(positive('RECORD_SEAL_EVERY', env.RECORD_SEAL_EVERY, defaults.sealEvery)),
