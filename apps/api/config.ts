@@ -3,6 +3,7 @@ import { USER_STREAM_PREFIX } from '@duty-ledger/domain';
 import { resolveJwtSecret } from '@duty-ledger/auth';
 import { SEAL_STREAM, sealKeyPath } from '@duty-ledger/record-integrity';
 import { IDEMPOTENCY_STREAM_PREFIX } from '@duty-ledger/commands';
+import { DEFAULT_REVISION_POLICY, type RevisionPolicy } from '@duty-ledger/domain';
 import type { LoggerConfig } from '@duty-ledger/observability';
 import { PROJECTED_STREAMS } from '@duty-ledger/projections';
 
@@ -32,6 +33,8 @@ export interface ApiConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
   readonly shutdownTimeoutMs?: number;
+  /** Which target changes need a second supervisor; absent means the defaults (four eyes). */
+  readonly revisionPolicy?: RevisionPolicy;
   /** Seals over the log and their checks; what is absent takes the defaults below. */
   readonly record?: Partial<RecordConfig>;
 }
@@ -200,8 +203,32 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
       env.SHUTDOWN_TIMEOUT_MS,
       DEFAULT_SHUTDOWN_TIMEOUT_MS,
     ),
+    revisionPolicy: revisionPolicy(env.REVISION_POLICY),
     record: recordConfig(env, dataDir),
   };
+}
+
+/**
+ * REVISION_POLICY: a JSON object overriding some of the default policy's switches, e.g.
+ * '{"laterDeadlineNeedsSecondSupervisor":false}'. Unknown keys and non-booleans are refused.
+ */
+function revisionPolicy(value: string | undefined): RevisionPolicy {
+  if (value === undefined || value.trim() === '') return DEFAULT_REVISION_POLICY;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error(`REVISION_POLICY must be a JSON object, got '${value}'`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`REVISION_POLICY must be a JSON object, got '${value}'`);
+  for (const [key, flagValue] of Object.entries(parsed)) {
+    if (!(key in DEFAULT_REVISION_POLICY) || typeof flagValue !== 'boolean')
+      throw new Error(
+        `REVISION_POLICY: '${key}' must be one of ${Object.keys(DEFAULT_REVISION_POLICY).join(', ')} with a true/false value`,
+      );
+  }
+  return { ...DEFAULT_REVISION_POLICY, ...(parsed as Partial<RevisionPolicy>) };
 }
 
 /** JSON lines for machines; pretty lines when a person runs the service in a terminal. */

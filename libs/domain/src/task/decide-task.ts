@@ -16,7 +16,11 @@ import {
   decideRejectExtension,
   decideRequestExtension,
 } from './decide/extensions';
-import { decideReportMilestone } from './decide/milestones';
+import {
+  decideCorrectReport,
+  decideReportMilestone,
+  decideReportTaskProgress,
+} from './decide/milestones';
 import {
   decideApproveRevision,
   decideProposeRevision,
@@ -24,6 +28,7 @@ import {
   decideReviseTarget,
 } from './decide/revisions';
 import { requireTask } from './rules/lookup';
+import { DEFAULT_REVISION_POLICY, type RevisionPolicy } from './rules/revision-policy';
 import { taskCommandScope } from './task-command-scope';
 import type { TaskState } from './task-state';
 
@@ -39,6 +44,8 @@ export const TASK_COMMAND_ROLES: Readonly<Record<TaskCommandType, readonly Role[
   AcknowledgeAssignment: ['lead'],
   DeclineAssignment: ['lead'],
   ReportMilestone: ['lead'],
+  ReportTaskProgress: ['lead'],
+  CorrectReport: ['lead', 'supervisor'],
   ReviseTarget: ['supervisor'],
   ProposeTargetRevision: ['lead', 'supervisor'],
   ApproveTargetRevision: ['supervisor'],
@@ -58,7 +65,11 @@ export const TASK_COMMAND_ROLES: Readonly<Record<TaskCommandType, readonly Role[
  * the actor's unit may act (forbidden) → lifecycle state (illegal-state) → business rules
  * (rule-violation).
  */
-export function decideTask(command: TaskCommand, state: TaskState): TaskEvent[] {
+export function decideTask(
+  command: TaskCommand,
+  state: TaskState,
+  policy: RevisionPolicy = DEFAULT_REVISION_POLICY,
+): TaskEvent[] {
   requireRole(command.metadata.actor, ...TASK_COMMAND_ROLES[command.type]);
   const task = requireTask(state, taskCommandScope(command).taskId);
   if (task.withdrawn)
@@ -78,12 +89,16 @@ export function decideTask(command: TaskCommand, state: TaskState): TaskEvent[] 
       return decideDecline(command, task);
     case 'ReportMilestone':
       return decideReportMilestone(command, task);
+    case 'ReportTaskProgress':
+      return decideReportTaskProgress(command, task);
+    case 'CorrectReport':
+      return decideCorrectReport(command, task);
     case 'ReviseTarget':
-      return decideReviseTarget(command, task);
+      return decideReviseTarget(command, task, policy);
     case 'ProposeTargetRevision':
       return decideProposeRevision(command, task);
     case 'ApproveTargetRevision':
-      return decideApproveRevision(command, task);
+      return decideApproveRevision(command, task, policy);
     case 'RejectTargetRevision':
       return decideRejectRevision(command, task);
     case 'RequestDeadlineExtension':
