@@ -28,7 +28,7 @@ describe('status-light rules over HTTP', () => {
 
   it('answers the built-in rule set until an admin configures one', async () => {
     const response = await t.request('GET', '/status-rules', { token: t.token('viewer') });
-    expect(response.body.ruleSet).toMatchObject({ id: 'default', version: 1 });
+    expect(response.body.ruleSet).toMatchObject({ id: 'default', version: 2 });
   });
 
   it('refuses a non-admin, a rule set without a final always rule, an unknown fact and a missing reason', async () => {
@@ -50,11 +50,11 @@ describe('status-light rules over HTTP', () => {
     t.clock.set('2024-07-01T02:00:00.000Z');
     const configured = await configure(rules);
     expect(configured.status).toBe(201);
-    expect(configured.body).toMatchObject({ ruleSetId: 'changning-2024', version: 2 });
+    expect(configured.body).toMatchObject({ ruleSetId: 'changning-2024', version: 3 });
     const events = await t.streamEvents('status-rules');
     expect(events.map((e) => e.type)).toEqual(['StatusRuleSetConfigured']);
     expect(events[0].data).toMatchObject({
-      version: 2,
+      version: 3,
       configuredBy: 'root',
       reason: rules.reason,
     });
@@ -64,12 +64,12 @@ describe('status-light rules over HTTP', () => {
     expect(now.body.status).toMatchObject({
       light: 'watch',
       ruleSetId: 'changning-2024',
-      ruleSetVersion: 2,
+      ruleSetVersion: 3,
     });
     const before = await t.request('GET', `/targets/${target}?asOf=2024-06-30`, {
       token: supervisor(),
     });
-    expect(before.body.status).toMatchObject({ ruleSetId: 'default', ruleSetVersion: 1 });
+    expect(before.body.status).toMatchObject({ ruleSetId: 'default', ruleSetVersion: 2 });
     expect(before.body.status.light).not.toBe('watch');
 
     const watched = await t.request('GET', `/obligations?status=watch&${wait}`, {
@@ -90,13 +90,13 @@ describe('status-light rules over HTTP', () => {
     const summary = await t.request('GET', `/dashboard/summary?planId=${SEED_PLAN_ID}`, {
       token: supervisor(),
     });
-    expect(summary.body.ruleSet).toEqual({ id: 'changning-2024', version: 2 });
+    expect(summary.body.ruleSet).toEqual({ id: 'changning-2024', version: 3 });
     const rulesThen = await t.request('GET', '/status-rules?asOf=2024-06-30', {
       token: supervisor(),
     });
-    expect(rulesThen.body.ruleSet.version).toBe(1);
+    expect(rulesThen.body.ruleSet).toMatchObject({ id: 'default', version: 2 });
 
     t.clock.set('2024-07-02T02:00:00.000Z');
-    expect((await configure({ ...rules, reason: '再次调整' })).body.version).toBe(3);
+    expect((await configure({ ...rules, reason: '再次调整' })).body.version).toBe(4);
   });
 });

@@ -17,12 +17,21 @@ export type ConfigureStatusRules = Command<
   }
 >;
 
+/**
+ * The version of the built-in rule set (the read side's DEFAULT_RULE_SET). Configured rule sets
+ * number on from it, so a version names one rule set only: version 1 lit done on meeting a
+ * lowered target alone; version 2 needs 办结 verified or the target as registered.
+ */
+export const BUILT_IN_STATUS_RULES_VERSION = 2;
+
 export interface StatusRulesState {
-  /** The version in force: 1 (the built-in default) until a rule set is configured. */
+  /** The version in force: the built-in one until a rule set is configured. */
   readonly version: number;
 }
 
-export const initialStatusRules = (): StatusRulesState => ({ version: 1 });
+export const initialStatusRules = (): StatusRulesState => ({
+  version: BUILT_IN_STATUS_RULES_VERSION,
+});
 
 export function evolveStatusRules(
   state: StatusRulesState,

@@ -32,9 +32,9 @@ const configured = (version: number): StatusRuleSetConfigured => ({
 });
 
 describe('ConfigureStatusRules', () => {
-  it('given the built-in rules (version 1), when an admin configures a rule set, then it is version 2, and then 3', () => {
-    given().when(configure()).then(configured(2));
-    given(configured(2)).when(configure()).then(configured(3));
+  it('given the built-in rules (version 2), when an admin configures a rule set, then it is version 3, and then 4', () => {
+    given().when(configure()).then(configured(3));
+    given(configured(3)).when(configure()).then(configured(4));
   });
 
   it('refuses what would leave an obligation without a light or name what the read side cannot compute', () => {
