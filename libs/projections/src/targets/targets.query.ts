@@ -6,7 +6,7 @@ import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
 import { prepared } from '../shared/statement-cache';
 import { TARGET_TABLES } from './targets.schema';
-import type { FieldChange, TargetState } from './target-state';
+import type { FieldChange, TargetSnapshot } from './target-state';
 
 export interface TargetReport {
   readonly milestoneId: string;
@@ -18,7 +18,7 @@ export interface TargetReport {
   readonly evidence: readonly string[];
 }
 
-export interface TargetDetails extends TargetState {
+export interface TargetDetails extends TargetSnapshot {
   readonly asOf: string;
   readonly planTitle?: string;
   readonly planYear?: number;
@@ -63,7 +63,7 @@ export function targetDetails(
     `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
   ).get(targetId, asOf);
   if (!row) return undefined;
-  const state = JSON.parse(row.state) as TargetState;
+  const state = JSON.parse(row.state) as TargetSnapshot;
   const plan = prepared<[string], { title: string; year: number }>(
     db,
     `SELECT title, year FROM ${plans} WHERE plan_id = ?`,
