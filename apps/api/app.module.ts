@@ -15,7 +15,8 @@ import { ProjectionsModule } from '@duty-ledger/projections/nest';
 import { ObservabilityModule } from '@duty-ledger/observability/nest';
 import type { ServiceMetrics } from '@duty-ledger/observability';
 import type { Logger as PinoLogger } from 'pino';
-import { DEFAULT_SESSION, type ApiConfig } from './config';
+import { RecordIntegrityModule } from '@duty-ledger/record-integrity/nest';
+import { DEFAULT_SESSION, defaultRecordConfig, type ApiConfig } from './config';
 import { HealthController } from './health.controller';
 
 /** Wiring only: which store, which clock, which secret; every capability lives in libs/. */
@@ -56,6 +57,11 @@ export class AppModule {
         }),
         CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
+        RecordIntegrityModule.register({
+          dataDir: config.dataDir,
+          ...defaultRecordConfig(config.dataDir),
+          ...config.record,
+        }),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { USER_STREAM_PREFIX } from '@duty-ledger/domain';
 import { resolveJwtSecret } from '@duty-ledger/auth';
+import { SEAL_STREAM, sealKeyPath } from '@duty-ledger/record-integrity';
 import { IDEMPOTENCY_STREAM_PREFIX } from '@duty-ledger/commands';
 import type { LoggerConfig } from '@duty-ledger/observability';
 import { PROJECTED_STREAMS } from '@duty-ledger/projections';
@@ -31,6 +32,37 @@ export interface ApiConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
   readonly shutdownTimeoutMs?: number;
+  /** Seals over the log and their checks; what is absent takes the defaults below. */
+  readonly record?: Partial<RecordConfig>;
+}
+
+export interface RecordConfig {
+  /** The installation's signing key (RECORD_SEAL_KEY_FILE, default DATA_DIR/record-seal-key.pem). */
+  readonly keyFile: string;
+  /** RECORD_KEEPER, default on: off neither seals nor checks the log (a test server shared by many). */
+  readonly enabled: boolean;
+  /** RECORD_SEALING, default on: off checks seals without writing any. */
+  readonly sealing: boolean;
+  /** Seal after this many new events (RECORD_SEAL_EVERY, default 1000)… */
+  readonly sealEvery: number;
+  /** …or this long after the first unsealed one (RECORD_SEAL_INTERVAL_MS, default 60000). */
+  readonly sealIntervalMs: number;
+  /** How often the log after the last verified seal is read back and checked (RECORD_VERIFY_INTERVAL_MS, default 300000). */
+  readonly verifyIntervalMs: number;
+  /** RECORD_VERIFY_ON_START: full (default) reads the whole log back in the background; tail only what follows the last verified seal. */
+  readonly verifyOnStart: 'full' | 'tail';
+}
+
+export function defaultRecordConfig(dataDir: string): RecordConfig {
+  return {
+    keyFile: sealKeyPath(dataDir),
+    enabled: true,
+    sealing: true,
+    sealEvery: 1000,
+    sealIntervalMs: 60_000,
+    verifyIntervalMs: 300_000,
+    verifyOnStart: 'full',
+  };
 }
 
 export interface SessionConfig {
@@ -86,14 +118,15 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 }
 
 /**
- * The streams Duty Ledger writes: what its read models follow, its users and its idempotency
- * records. Not the AuthStore's `auth-` streams: they hold secrets, read by name only, and a read
- * of $all must never meet them.
+ * The streams Duty Ledger writes: what its read models follow, its users, its idempotency records
+ * and its seals. Not the AuthStore's `auth-` streams: they hold secrets, read by name only, and a
+ * read of $all must never meet them.
  */
 export const DUTY_LEDGER_STREAMS: readonly string[] = [
   ...(PROJECTED_STREAMS.streamNamePrefixes ?? []),
   USER_STREAM_PREFIX,
   IDEMPOTENCY_STREAM_PREFIX,
+  SEAL_STREAM,
 ];
 
 function prefixList(value: string | undefined, fallback: readonly string[]): readonly string[] {
@@ -107,6 +140,11 @@ function prefixList(value: string | undefined, fallback: readonly string[]): rea
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+/** The data directory, read without touching it (loadConfig may generate a secret into it). */
+export function dataDirFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR || './data');
 }
 
 /** Everything the service reads from its environment, in one place (see the README). */
@@ -128,7 +166,7 @@ export type DataConfig = Omit<ApiConfig, 'jwtSecret' | 'jwtSecretFile' | 'jwtSec
  * secret of its own (the service would reject the tokens signed with it).
  */
 export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
-  const dataDir = resolve(env.DATA_DIR || './data');
+  const dataDir = dataDirFrom(env);
   const port = Number(env.PORT || 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got '${env.PORT}'`);
@@ -159,6 +197,7 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
       env.SHUTDOWN_TIMEOUT_MS,
       DEFAULT_SHUTDOWN_TIMEOUT_MS,
     ),
+    record: recordConfig(env, dataDir),
   };
 }
 
@@ -171,4 +210,32 @@ function logConfig(env: NodeJS.ProcessEnv): LoggerConfig {
   if (format !== 'json' && format !== 'pretty')
     throw new Error(`LOG_FORMAT must be json or pretty, got '${env.LOG_FORMAT}'`);
   return { level, pretty: format === 'pretty' };
+}
+
+function recordConfig(env: NodeJS.ProcessEnv, dataDir: string): RecordConfig {
+  const defaults = defaultRecordConfig(dataDir);
+  return {
+    keyFile: env.RECORD_SEAL_KEY_FILE ? resolve(env.RECORD_SEAL_KEY_FILE) : defaults.keyFile,
+    enabled: flag(env.RECORD_KEEPER, defaults.enabled),
+    sealing: flag(env.RECORD_SEALING, defaults.sealing),
+    sealEvery: Math.ceil(positive('RECORD_SEAL_EVERY', env.RECORD_SEAL_EVERY, defaults.sealEvery)),
+    sealIntervalMs: positive(
+      'RECORD_SEAL_INTERVAL_MS',
+      env.RECORD_SEAL_INTERVAL_MS,
+      defaults.sealIntervalMs,
+    ),
+    verifyIntervalMs: positive(
+      'RECORD_VERIFY_INTERVAL_MS',
+      env.RECORD_VERIFY_INTERVAL_MS,
+      defaults.verifyIntervalMs,
+    ),
+    verifyOnStart: verifyOnStart(env.RECORD_VERIFY_ON_START, defaults.verifyOnStart),
+  };
+}
+
+function verifyOnStart(value: string | undefined, fallback: 'full' | 'tail'): 'full' | 'tail' {
+  if (value === undefined || value === '') return fallback;
+  if (value !== 'full' && value !== 'tail')
+    throw new Error(`RECORD_VERIFY_ON_START must be full or tail, got '${value}'`);
+  return value;
 }

@@ -10,6 +10,7 @@ import { ProjectionRunner } from '@duty-ledger/projections';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { RecordKeeper } from '@duty-ledger/record-integrity';
 import { DEFAULT_LOG, DEFAULT_READ_CACHE, type ApiConfig } from './config';
 import { installApiReadCache } from './read-cache';
 import { serveWebApp } from './web-app';
@@ -49,6 +50,7 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
         seconds: p.lagSeconds,
       })),
   });
+  metrics.trackRecord(app.get(RecordKeeper));
   // Before init registers the routes, so its hooks run ahead of the Nest pipeline on each of them.
   const readCache = config.readCache ?? DEFAULT_READ_CACHE;
   if (readCache.enabled) installApiReadCache(app, readCache, config.jwtSecret);

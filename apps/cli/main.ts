@@ -2,6 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { registerTokenCommand } from './commands/token.command';
 import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
+import { registerVerifyCommand } from './commands/verify.command';
+import { registerBackupCommands } from './commands/backup.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerMigrateCommand } from './commands/migrate.command';
+import { registerRecordKeyCommand } from './commands/record-key.command';
 import { registerUserCommand } from './commands/user.command';
 
 /**
@@ -16,6 +21,11 @@ function buildProgram(): Command {
   registerTokenCommand(program);
   registerProjectionsCommand(program);
   registerExportCommand(program);
+  registerImportCommand(program);
+  registerVerifyCommand(program);
+  registerRecordKeyCommand(program);
+  registerBackupCommands(program);
+  registerMigrateCommand(program);
   registerUserCommand(program);
   return program;
 }

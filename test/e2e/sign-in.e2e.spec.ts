@@ -119,19 +119,6 @@ describe('sign-in with sessions (e2e)', () => {
     });
   });
 
-  it('marks the cookies Secure when the request came over https', async () => {
-    t.app.getHttpAdapter().getInstance();
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/auth/login',
-      remoteAddress,
-      headers: { 'x-forwarded-proto': 'https' },
-      payload: { username: 'admin', password: adminPassword },
-    });
-    // Fastify trusts no proxy by default: without trustProxy the request stays http.
-    expect(setCookies(response.headers)[0]).not.toContain('Secure');
-  });
-
   it('refuses a wrong password and an unknown user alike, with 401 in Chinese, and logs the attempt without the password', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     try {
@@ -390,5 +377,34 @@ describe('sign-in with sessions (e2e)', () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.first).toMatch(/^id: /m);
     expect((await open()).status).toBe(401);
+  });
+});
+
+describe('session settings (e2e)', () => {
+  // Its own store: `admin` is created afresh, whatever another suite's service did.
+  const t = new TestApp({
+    ownStore: true,
+    config: { session: { ttlMs: 3600_000, secureCookies: true } },
+  });
+  beforeAll(() => t.start());
+  afterAll(() => t.stop());
+
+  it('gives the cookies the configured lifetime (SESSION_TTL) and marks them Secure (SESSION_COOKIE_SECURE); the session ends with its lifetime', async () => {
+    const first = await createFirstAdmin(t.store, t.app.get<AuthStore>(AUTH_STORE), t.clock);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'admin', password: first!.password },
+    });
+
+    const cookies = response.headers['set-cookie'] as string[];
+    expect(cookies[0]).toMatch(/; Max-Age=3600; SameSite=Strict; HttpOnly; Secure$/);
+    expect(cookies[1]).toMatch(/; Max-Age=3600; SameSite=Strict; Secure$/);
+    const cookie = cookies[0].split(';')[0];
+    const me = () => t.app.inject({ method: 'GET', url: '/me', headers: { cookie } });
+    t.clock.advance(3599_000);
+    expect((await me()).statusCode).toBe(200);
+    t.clock.advance(1000);
+    expect((await me()).statusCode).toBe(401);
   });
 });

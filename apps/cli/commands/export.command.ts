@@ -10,7 +10,10 @@ import {
   TARGET_CHANGE_KINDS,
   type TargetChangeKind,
 } from '@duty-ledger/projections';
+import { recordsOf, writeLogFile } from '@duty-ledger/record-integrity';
 import { openReadSide } from './read-side';
+import { openLog } from './record-side';
+import { Progress } from '../progress';
 
 interface ExportOptions {
   out: string;
@@ -24,10 +27,11 @@ export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description(
-      'Brings the read models up to date, then writes the export (CSV in UTF-8 with BOM, or XLSX).',
+      'obligations, target-changes: brings the read models up to date, then writes the export (CSV in UTF-8 with BOM, or XLSX). ' +
+        'log: writes the whole log, seals included, every field of every event, as JSON Lines (for import, verify --file and tools/verify-record.js).',
     )
-    .argument('<what>', 'obligations or target-changes')
-    .requiredOption('--out <file>', 'file.csv or file.xlsx')
+    .argument('<what>', 'obligations, target-changes or log')
+    .requiredOption('--out <file>', 'file.csv or file.xlsx; file.jsonl for the log')
     .option('--unit <单位>', 'only this unit')
     .option('--plan <planId>', 'only this plan')
     .option('--as-of <instant>', 'as recorded by this ISO instant (default: now)')
@@ -38,8 +42,9 @@ export function registerExportCommand(program: Command): void {
 }
 
 async function exportCommand(what: string, values: ExportOptions): Promise<number> {
+  if (what === 'log') return exportLog(values.out);
   if (what !== 'obligations' && what !== 'target-changes') {
-    console.error('export what? obligations or target-changes');
+    console.error('export what? obligations, target-changes or log');
     return 2;
   }
   if (!/\.(csv|xlsx)$/.test(values.out)) {
@@ -84,5 +89,22 @@ async function exportCommand(what: string, values: ExportOptions): Promise<numbe
     return 0;
   } finally {
     await side.close();
+  }
+}
+
+async function exportLog(out: string): Promise<number> {
+  if (!out.endsWith('.jsonl')) {
+    console.error('--out must name a .jsonl file for the log');
+    return 2;
+  }
+  const log = await openLog();
+  try {
+    const progress = new Progress('export', log.size);
+    const count = await writeLogFile(recordsOf(log.store), out, () => progress.tick());
+    progress.finish(`${count} events written`);
+    console.log(`wrote the log of ${log.name} (${count} events) to ${out}`);
+    return 0;
+  } finally {
+    await log.store.close();
   }
 }

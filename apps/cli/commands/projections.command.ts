@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { loadDataConfig } from '../../api/config';
 import { serviceHolding } from '../../api/service-lock';
-import { openReadSide } from './read-side';
+import { openReadSide, type ReadSide } from './read-side';
+import { Progress } from '../progress';
 
 export function registerProjectionsCommand(program: Command): void {
   const projections = program
@@ -37,9 +38,16 @@ async function rebuild(name: string | undefined): Promise<number> {
   const side = await openReadSide(config);
   try {
     const started = process.hrtime.bigint();
-    await side.runner.rebuild(name);
+    const progress = new Progress('rebuild', undefined, 'positions');
+    const watching = setInterval(() => void showRebuild(side, progress), 1000);
+    try {
+      await side.runner.rebuild(name);
+    } finally {
+      clearInterval(watching);
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const status = await side.runner.status();
+    progress.finish(`read models at position ${status.headPosition ?? '-'}`);
     for (const p of status.projections)
       console.log(`${p.name} v${p.version}: rebuilt to position ${p.position ?? '-'}`);
     console.log(`rebuilt in ${seconds.toFixed(2)} s`);
@@ -67,4 +75,12 @@ async function status(): Promise<number> {
   } finally {
     await side.close();
   }
+}
+
+/** How far the rebuild is, in log positions: the slowest read model's checkpoint of the head's. */
+async function showRebuild(side: ReadSide, progress: Progress): Promise<void> {
+  const status = await side.runner.status();
+  const head = Number.parseInt(status.headPosition ?? '0', 10);
+  const done = Math.min(...status.projections.map((p) => Number.parseInt(p.position ?? '0', 10)));
+  progress.update(Number.isFinite(done) ? done : 0, head || undefined);
 }

@@ -114,7 +114,10 @@ export interface Approval {
   readonly kind: 'revision' | 'extension' | 'completion' | 'decline';
   readonly planId: string;
   readonly taskId: string;
+  readonly taskNo: number;
+  readonly taskTitle: string;
   readonly targetId?: string;
+  readonly metric?: string;
   readonly requestId: string;
   readonly unit?: string;
   readonly requestedBy: { readonly id: string; readonly name?: string };

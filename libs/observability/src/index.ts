@@ -1,2 +1,6 @@
-export { ServiceMetrics, type ProjectionLagSource } from './service-metrics';
+export {
+  ServiceMetrics,
+  type ProjectionLagSource,
+  type RecordIntegritySource,
+} from './service-metrics';
 export { createLogger, loggerOptions, REDACTED_PATHS, type LoggerConfig } from './logger';

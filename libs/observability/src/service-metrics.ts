@@ -7,6 +7,11 @@ export interface ProjectionLagSource {
   >;
 }
 
+/** What the record gauges ask for at each scrape; the record keeper answers it. */
+export interface RecordIntegritySource {
+  status(): { readonly state: string; readonly unsealed: number };
+}
+
 /**
  * Every Prometheus metric the service exports, on a registry of its own (so two apps in one test
  * process never share counters). Names follow Prometheus conventions: base units, `_total` for
@@ -87,6 +92,26 @@ export class ServiceMetrics {
       async collect() {
         this.reset();
         for (const p of await lagOnce()) this.set({ projection: p.name }, p.seconds);
+      },
+    });
+  }
+
+  /** Exports whether the record's seals hold, and how much of it no seal covers yet. */
+  trackRecord(source: RecordIntegritySource): void {
+    new Gauge({
+      name: 'duty_ledger_record_broken',
+      help: '1 when a seal over the log does not hold (an event was altered, removed, inserted or reordered), else 0',
+      registers: [this.registry],
+      collect() {
+        this.set(source.status().state === 'broken' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'duty_ledger_record_unsealed_events',
+      help: 'Events no seal covers yet',
+      registers: [this.registry],
+      collect() {
+        this.set(source.status().unsealed);
       },
     });
   }

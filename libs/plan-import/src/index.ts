@@ -15,7 +15,14 @@
  * - 万/亿 scale the value unless the unit is money (2900亿元 → 2900 亿元). A number followed by
  *   万 and nothing else keeps an empty unit, with a warning ("不低于132万" → 1320000, unit "").
  * - The parser never emits measure 'yes-no': a qualitative duty is the task itself.
- * - Kind: 累计 → cumulative; %, Mbps and rates (…率, 带宽) → level; anything else in-period.
+ * - Kind: 累计 → cumulative; a rate ending in 增长/增速/下降 … → in-period (growth over the
+ *   period); %, Mbps and rates (…率, 带宽) → level; anything else in-period.
+ * - 左右 → comparator 'eq' with approximate: true.
+ * - The task level is the numbering level whose items most often carry unit annotations (the
+ *   deeper on a tie), else the deepest; the headings above a task are its sectionPath.
+ * - 责任单位 names the leads, unless the same annotation names a 牵头单位; a sentence after the
+ *   list is a note; "列第一位者为牵头…(下同)" makes the first unit lead (here and after).
+ * - A text whose tasks name no lead is for review (ownerlessRefusal), not for registering.
  */
 export { parsePlanText } from './parse-plan-text';
 export type {

@@ -58,13 +58,12 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Par
 
   const sections: SectionDraft[] = [];
   const context: TaskContext = { year, planDueDate: dueDate, firstListedLeads: false };
-  const ownNumbers = raw.sections.every((s) => s.tasks.every((t) => /^\d+$/.test(t.label)));
   let expectedNo = 1;
   for (const section of raw.sections) {
     if (section.no === '' && raw.sections.length > 1)
       warnings.push('tasks before the first section heading are put in a section with no numeral');
     const tasks = section.tasks.map((t) => {
-      if (ownNumbers && t.no !== expectedNo)
+      if (raw.numberedByDocument && t.no !== expectedNo)
         warnings.push(`task ${t.no}: expected task ${expectedNo} here`);
       expectedNo = t.no + 1;
       const built = buildTask(t, context);

@@ -34,6 +34,8 @@ export interface RawPlan {
   readonly sections: RawSection[];
   /** The numbering level that carries the tasks, when the plan has numbered lines. */
   readonly taskLevel?: Level;
+  /** True when the tasks keep the document's own (Arabic, unique) numbers. */
+  readonly numberedByDocument?: boolean;
 }
 
 interface Item {
@@ -58,8 +60,7 @@ const simplified = (line: string): string => toSimplifiedStructure(line);
 /**
  * Lines to sections and tasks. The numbering level that carries the tasks is the one whose
  * items most often carry a unit annotation (a closing unit bracket or a 责任单位 line), the
- * deeper one on a tie; a plan
- * without any takes its deepest level. Outer levels are headings (their titles form each task's
+ * deeper one on a tie; a plan without any takes its deepest level. Outer levels are headings (their titles form each task's
  * section path), deeper levels belong to the task above them. A line that is not numbered
  * continues the open task while the task has not reached its closing unit bracket; after it, it
  * is prose (a section's introduction) and belongs to no task.
@@ -123,17 +124,27 @@ export function splitPlanLines(lines: readonly string[]): RawPlan {
     found.push(open);
   }
 
+  // General sections hold no tasks unless their items name owners.
+  const kept = found.filter(
+    (task) =>
+      !GENERAL_SECTION.test(simplified(task.sectionPath[0] ?? '')) ||
+      closedByUnits(task.text) ||
+      task.unitLines.length > 0 ||
+      task.inheritedUnits !== undefined,
+  );
   // Number the tasks: the document's own numbers when they are Arabic and unique, else 1..n.
-  const numbers = found.map((t) => (taskLevel >= 3 ? arabicValue(t.label) : undefined));
-  const own = numbers.every((n) => n !== undefined) && new Set(numbers).size === numbers.length;
-  found.forEach(({ section, ...task }, i) => {
-    const general = GENERAL_SECTION.test(simplified(task.sectionPath[0] ?? ''));
-    const hasUnits =
-      closedByUnits(task.text) || task.unitLines.length > 0 || task.inheritedUnits !== undefined;
-    if (general && !hasUnits) return;
-    section.tasks.push({ ...task, no: own ? (numbers[i] as number) : i + 1 });
+  const numbers = kept.map((t) => arabicValue(t.label));
+  const numberedByDocument =
+    numbers.every((n) => n !== undefined) && new Set(numbers).size === numbers.length;
+  kept.forEach(({ section, ...task }, i) => {
+    section.tasks.push({ ...task, no: numberedByDocument ? (numbers[i] as number) : i + 1 });
   });
-  return { preamble, sections: sections.filter((s) => s.tasks.length > 0), taskLevel };
+  return {
+    preamble,
+    sections: sections.filter((s) => s.tasks.length > 0),
+    taskLevel,
+    numberedByDocument,
+  };
 }
 
 type OpenTask = { -readonly [K in keyof Omit<RawTask, 'no'>]: Omit<RawTask, 'no'>[K] } & {

@@ -43,6 +43,7 @@ export class TestApp {
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-e2e-'));
 
   get config(): ApiConfig {
+    const shared = !this.options.ownStore && Boolean(process.env.EVENTSTORE_CONNECTION_STRING);
     return {
       port: 0,
       host: '127.0.0.1',
@@ -56,6 +57,8 @@ export class TestApp {
       fsync: false,
       seedsDir: resolve(__dirname, '../../../seeds'),
       seedOnStart: true,
+      // On a server shared by every suite, each app would meet the others' seals, signed by keys it does not trust.
+      ...(shared ? { record: { enabled: false } } : {}),
       ...this.options.config,
     };
   }

@@ -8,9 +8,8 @@ export function parseCookies(header: string | string[] | undefined): Map<string,
   const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (cookies.has(name)) continue;
+    const name = part.slice(0, Math.max(eq, 0)).trim();
+    if (name === '' || cookies.has(name)) continue;
     let value = part.slice(eq + 1).trim();
     if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
     try {

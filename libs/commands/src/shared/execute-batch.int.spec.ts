@@ -87,6 +87,40 @@ describe('executeCommand and loadState with a stream state cache, on a real Sqli
     ]);
   });
 
+  it.each([
+    ['warm', () => new StreamStateCache<TaskState>()],
+    ['cold (after a restart)', () => undefined],
+  ])(
+    'a command sent again after others landed behind it is recognised where it landed, with a %s cache: nothing is appended, the first answer comes back',
+    async (_, cacheAfter) => {
+      const [ack, otherAck, report] = lifecycle();
+      await executeCommand(store, STREAM, taskDecider, ack, options());
+      const again = options({ commandId: 'sent-twice' });
+      const first = await executeCommand(store, STREAM, taskDecider, report, {
+        ...again,
+        metadata: { commandId: 'sent-twice' },
+      });
+      await executeCommand(store, STREAM, taskDecider, otherAck, options());
+      const before = await seed.typesIn(store);
+
+      const repeated = await executeCommand(
+        store,
+        STREAM,
+        taskDecider,
+        report,
+        { ...again, metadata: { commandId: 'sent-twice' } },
+        cacheAfter(),
+      );
+
+      expect(await seed.typesIn(store)).toEqual(before);
+      expect(repeated).toMatchObject({
+        revision: first.revision,
+        position: first.position,
+        events: [{ type: 'MilestoneReported' }],
+      });
+    },
+  );
+
   it('a cached state of a stream that no longer exists (a store emptied under the process) is dropped', async () => {
     const cache = new StreamStateCache<TaskState>();
     await loadState(store, STREAM, taskDecider, cache);

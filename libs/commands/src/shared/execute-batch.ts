@@ -9,7 +9,7 @@ import {
 import type { Decider } from '@duty-ledger/domain';
 import { deterministicUuid } from './deterministic-id';
 import { loadState, type AnyEvent } from './load-state';
-import type { StreamStateCache } from './stream-state-cache';
+import type { Snapshot, StreamStateCache } from './stream-state-cache';
 
 export interface ExecutionOptions {
   /** From If-Match: the revision the caller last saw. Conflicts are then reported, never retried. */
@@ -79,8 +79,8 @@ export async function executeBatch<Command, State, Event extends AnyEvent>(
   const outcomes: CommandOutcome<Event>[] = new Array(batch.length);
   let open = batch.map((_, index) => index);
   for (let attempt = 1; open.length > 0; attempt += 1) {
-    const { state, revision } = await loadState(store, streamId, decider, cache);
-    const round = decideInTurn(streamId, decider, batch, open, state, revision);
+    const { state, revision, written } = await loadState(store, streamId, decider, cache);
+    const round = decideInTurn(streamId, decider, batch, open, state, revision, written);
     for (const [index, outcome] of round.stored) outcomes[index] = outcome;
     if (round.events.length === 0) return outcomes;
 
@@ -149,6 +149,7 @@ function decideInTurn<Command, State, Event extends AnyEvent>(
   open: readonly number[],
   loaded: State,
   revision: number,
+  written: Snapshot<State>['written'],
 ): Round<Event> {
   const stored = new Map<number, CommandOutcome<Event>>();
   const provisional = new Map<number, CommandOutcome<Event>>();
@@ -158,6 +159,13 @@ function decideInTurn<Command, State, Event extends AnyEvent>(
   let at = revision;
   for (const index of open) {
     const { command, options } = batch[index];
+    const earlier = written?.get(options.commandId);
+    if (earlier) {
+      // Already in the stream (sent again after a crash lost its answer): answer as then.
+      const value = { streamId, ...earlier, events: earlier.events as unknown as Event[] };
+      stored.set(index, { ok: true, value });
+      continue;
+    }
     const outcome = decideOne(streamId, decider, command, options, state, at);
     if (outcome.ok && outcome.value.events.length > 0) {
       const stamped = toNewEvents(outcome.value.events, options);

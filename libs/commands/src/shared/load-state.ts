@@ -1,6 +1,11 @@
 import type { Decider } from '@duty-ledger/domain';
-import { StreamNotFoundError, type EventStore } from '@duty-ledger/event-store';
-import type { Snapshot, StreamStateCache } from './stream-state-cache';
+import {
+  formatPosition,
+  StreamNotFoundError,
+  type EventStore,
+  type RecordedEvent,
+} from '@duty-ledger/event-store';
+import type { Snapshot, StreamStateCache, WrittenCommand } from './stream-state-cache';
 
 export type AnyEvent = { type: string; schemaVersion: number; data: object };
 
@@ -24,6 +29,8 @@ export async function loadState<State, Event extends AnyEvent>(
   const cached = cache?.get(streamId);
   let state = cached ? cached.state : decider.initialState();
   let revision = cached ? cached.revision : -1;
+  // Copied once per load, on the first new event: a cached snapshot may be in use elsewhere.
+  let written: Map<string, WrittenCommand> | undefined;
   try {
     const events = cached
       ? store.readStream(streamId, { fromRevision: cached.revision + 1 })
@@ -35,6 +42,7 @@ export async function loadState<State, Event extends AnyEvent>(
         data: recorded.data,
       } as unknown as Event);
       revision = recorded.revision;
+      written = noteCommand(written ?? new Map(cached?.written), recorded);
     }
   } catch (error) {
     if (!(error instanceof StreamNotFoundError)) throw error;
@@ -44,6 +52,28 @@ export async function loadState<State, Event extends AnyEvent>(
       return { state: decider.initialState(), revision: -1 };
     }
   }
-  if (revision >= 0) cache?.remember(streamId, { state, revision });
-  return { state, revision };
+  const commands = written ?? cached?.written;
+  const snapshot = { state, revision, ...(commands ? { written: commands } : {}) };
+  if (revision >= 0) cache?.remember(streamId, snapshot);
+  return snapshot;
+}
+
+/**
+ * Adds the event to the record of its command (metadata.commandId). A command sent again after a
+ * crash (same Idempotency-Key, hence same command id) is then recognised wherever its events
+ * landed in the stream, not only at the revision the retry expects.
+ */
+function noteCommand(
+  written: Map<string, WrittenCommand>,
+  recorded: RecordedEvent,
+): Map<string, WrittenCommand> {
+  const commandId = (recorded.metadata as { commandId?: unknown } | undefined)?.commandId;
+  if (typeof commandId !== 'string') return written;
+  const event = { type: recorded.type, schemaVersion: recorded.schemaVersion, data: recorded.data };
+  written.set(commandId, {
+    revision: recorded.revision,
+    position: formatPosition(recorded.position),
+    events: [...(written.get(commandId)?.events ?? []), event],
+  });
+  return written;
 }

@@ -2,6 +2,17 @@
 export interface Snapshot<State> {
   readonly state: State;
   readonly revision: number;
+  /** The commands whose events the stream holds, by command id (from each event's metadata). */
+  readonly written?: ReadonlyMap<string, WrittenCommand>;
+}
+
+/** Where a command's events landed: its answer, should the command be sent again. */
+export interface WrittenCommand {
+  /** The revision of its last event. */
+  readonly revision: number;
+  /** The global position of its last event, formatted. */
+  readonly position: string;
+  readonly events: readonly { type: string; schemaVersion: number; data: object }[];
 }
 
 export const DEFAULT_CACHED_STREAMS = 4096;

@@ -25,12 +25,6 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   計: '计',
   務: '务',
   為: '为',
-  內: '内',
-  達: '达',
-  億: '亿',
-  萬: '万',
-  實: '实',
-  現: '现',
   發: '发',
   號: '号',
 };

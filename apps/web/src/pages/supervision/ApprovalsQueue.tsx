@@ -21,7 +21,7 @@ type Decision = 'approve' | 'reject';
 
 /** Where a decision on a request goes, its form, and the body it sends. */
 function decisionOf(
-  a: Approval,
+  a: Approval & { kind: Exclude<Approval['kind'], 'decline'> },
   decision: Decision,
 ): { title: string; fields: Field[]; path: string; body: (v: Record<string, unknown>) => unknown } {
   const base = a.targetId ? `/targets/${enc(a.targetId)}` : `/tasks/${enc(a.taskId)}`;
@@ -76,13 +76,6 @@ function decisionOf(
             path: `${base}/completion/send-back`,
             body: (v) => ({ reason: v.reason }),
           };
-    case 'decline':
-      return {
-        title: decision === 'approve' ? '同意退回' : '不同意退回',
-        fields: [reason],
-        path: `${base}/assignments/${enc(a.unit ?? '')}/decline/${decision}`,
-        body: (v) => (v.reason ? { reason: v.reason } : {}),
-      };
   }
 }
 
@@ -103,8 +96,16 @@ export function ApprovalsQueue() {
     {
       title: t('事项'),
       key: 'what',
-      render: (_: unknown, a: Approval) =>
-        a.targetId ? <Link to={`/target/${enc(a.targetId)}`}>{a.targetId}</Link> : a.taskId,
+      render: (_: unknown, a: Approval) => (
+        <Space direction="vertical" size={0}>
+          {a.targetId ? (
+            <Link to={`/target/${enc(a.targetId)}`}>{a.metric ?? a.targetId}</Link>
+          ) : null}
+          <Typography.Text type={a.targetId ? 'secondary' : undefined}>
+            {a.taskNo}. {a.taskTitle}
+          </Typography.Text>
+        </Space>
+      ),
     },
     { title: t('单位'), dataIndex: 'unit', key: 'unit', width: 120 },
     {
@@ -124,7 +125,10 @@ export function ApprovalsQueue() {
       width: 220,
       render: (_: unknown, a: Approval) => (
         <span data-testid="approval-terms">
-          {formatTerms(a.current) || '—'} → {formatTerms(a.proposed) || a.requestedDueDate || '—'}
+          {formatTerms(a.current) || '—'} →{' '}
+          {formatTerms(a.proposed && { unit: a.current?.unit, ...a.proposed }) ||
+            a.requestedDueDate ||
+            '—'}
         </span>
       ),
     },
@@ -134,7 +138,9 @@ export function ApprovalsQueue() {
       key: 'actions',
       width: 170,
       render: (_: unknown, a: Approval) =>
-        a.requestedBy.id === me?.id ? (
+        a.kind === 'decline' ? (
+          <Typography.Text type="secondary">{t('请在“分工调整”中重新分派')}</Typography.Text>
+        ) : a.requestedBy.id === me?.id ? (
           <Typography.Text type="secondary" data-testid="own-request">
             {t('本人提交，须由其他督办人员审批')}
           </Typography.Text>
@@ -151,7 +157,10 @@ export function ApprovalsQueue() {
     },
   ];
 
-  const form = open && decisionOf(open.a, open.decision);
+  const form =
+    open &&
+    open.a.kind !== 'decline' &&
+    decisionOf({ ...open.a, kind: open.a.kind }, open.decision);
   return (
     <>
       <Loaded

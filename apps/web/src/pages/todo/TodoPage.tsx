@@ -178,7 +178,8 @@ export function TodoPage() {
       key: 'progress',
       width: 170,
       render: (_: unknown, o: Obligation) =>
-        o.status.progress === undefined && o.status.expectedProgress === undefined ? (
+        // A task without a numeric target has no progress to measure, only a due date.
+        !o.targetId ? (
           '—'
         ) : (
           <Space direction="vertical" size={0} style={{ width: 150 }}>

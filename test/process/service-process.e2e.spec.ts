@@ -1,79 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { mintToken } from '@duty-ledger/auth';
+import { ServiceProcess, untilReady } from './service-process';
 
-const root = resolve(__dirname, '../..');
 const SECRET = 'process-test-secret-process-test';
 const TARGET = 'changning-2024-digital-t02-g1'; // 区数据局 leads it
-
-interface LogLine {
-  readonly level: number;
-  readonly msg: string;
-  readonly reqId?: string;
-  readonly actor?: { id: string; role: string; unit?: string };
-  readonly [key: string]: unknown;
-}
-
-/** The real service as `npm start` runs it (from its TypeScript sources), logging JSON lines. */
-class ServiceProcess {
-  readonly lines: LogLine[] = [];
-  readonly raw: string[] = [];
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-  private buffered = '';
-
-  constructor(dataDir: string) {
-    this.child = fork(join(root, 'apps/api/main.ts'), [], {
-      cwd: root,
-      execArgv: ['-r', require.resolve('../support/register-app.js')],
-      env: {
-        ...process.env,
-        EVENTSTORE_CONNECTION_STRING: '',
-        DATA_DIR: dataDir,
-        PORT: '0',
-        AUTH_JWT_SECRET: SECRET,
-        EVENT_STORE_FSYNC: 'false',
-        LOG_FORMAT: 'json',
-        LOG_LEVEL: 'info',
-        SHUTDOWN_TIMEOUT_MS: '15000',
-      },
-      stdio: 'pipe',
-    });
-    this.exited = new Promise((r) => this.child.once('exit', (code) => r(code)));
-    this.child.stdout!.on('data', (chunk: Buffer) => this.take(chunk.toString('utf8')));
-    this.child.stderr!.on('data', (chunk: Buffer) => this.raw.push(chunk.toString('utf8')));
-  }
-
-  private take(text: string): void {
-    this.buffered += text;
-    const parts = this.buffered.split('\n');
-    this.buffered = parts.pop() ?? '';
-    for (const line of parts) {
-      this.raw.push(line);
-      if (line.startsWith('{')) this.lines.push(JSON.parse(line) as LogLine);
-    }
-  }
-
-  async baseUrl(): Promise<string> {
-    for (let i = 0; i < 600; i += 1) {
-      const serving = this.lines.find((l) => l.msg.startsWith('Serving on '));
-      if (serving) return /Serving on (http:\/\/[^ ]+)/.exec(serving.msg)![1];
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the service did not start:\n${this.raw.join('\n')}`);
-  }
-}
-
-async function untilReady(url: string): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    if ((await fetch(`${url}/health/ready`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the service never became ready');
-}
 
 function milestone(url: string, token: string, note: string, requestId?: string) {
   return fetch(`${url}/targets/${TARGET}/milestones`, {
@@ -99,7 +32,7 @@ describe('the service as a process', () => {
   let url: string;
 
   beforeAll(async () => {
-    service = new ServiceProcess(dataDir);
+    service = new ServiceProcess({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET });
     url = await service.baseUrl();
     await untilReady(url);
   }, 60_000);

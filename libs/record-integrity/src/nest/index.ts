@@ -1,0 +1,2 @@
+export * from './record-integrity.module';
+export * from './record-integrity.config';
