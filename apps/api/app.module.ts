@@ -55,7 +55,10 @@ export class AppModule {
           eventStoreConnectionString: config.eventStoreConnectionString,
           ...(config.session ?? DEFAULT_SESSION),
         }),
-        CommandsModule.register({ unitRegistry: readUnitRegistry(config.seedsDir) }),
+        CommandsModule.register({
+          unitRegistry: readUnitRegistry(config.seedsDir),
+          revisionPolicy: config.revisionPolicy,
+        }),
         ProjectionsModule.register({ dataDir: config.dataDir }),
         RecordIntegrityModule.register({
           dataDir: config.dataDir,

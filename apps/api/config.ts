@@ -3,6 +3,7 @@ import { USER_STREAM_PREFIX } from '@duty-ledger/domain';
 import { resolveJwtSecret } from '@duty-ledger/auth';
 import { SEAL_STREAM, sealKeyPath } from '@duty-ledger/record-integrity';
 import { IDEMPOTENCY_STREAM_PREFIX } from '@duty-ledger/commands';
+import { DEFAULT_REVISION_POLICY, type RevisionPolicy } from '@duty-ledger/domain';
 import type { LoggerConfig } from '@duty-ledger/observability';
 import { PROJECTED_STREAMS } from '@duty-ledger/projections';
 
@@ -32,6 +33,8 @@ export interface ApiConfig {
   readonly metricsToken?: string;
   /** How long SIGTERM may take: past it the process exits with status 1 (ms). */
   readonly shutdownTimeoutMs?: number;
+  /** Which target changes need a second supervisor; absent means the defaults (four eyes). */
+  readonly revisionPolicy?: RevisionPolicy;
   /** Seals over the log and their checks; what is absent takes the defaults below. */
   readonly record?: Partial<RecordConfig>;
 }
@@ -39,6 +42,8 @@ export interface ApiConfig {
 export interface RecordConfig {
   /** The installation's signing key (RECORD_SEAL_KEY_FILE, default DATA_DIR/record-seal-key.pem). */
   readonly keyFile: string;
+  /** RECORD_TRUSTED_KEYS: public key files (comma-separated) whose seals hold besides the installation's own. */
+  readonly trustedKeyFiles: readonly string[];
   /** RECORD_KEEPER, default on: off neither seals nor checks the log (a test server shared by many). */
   readonly enabled: boolean;
   /** RECORD_SEALING, default on: off checks seals without writing any. */
@@ -56,6 +61,7 @@ export interface RecordConfig {
 export function defaultRecordConfig(dataDir: string): RecordConfig {
   return {
     keyFile: sealKeyPath(dataDir),
+    trustedKeyFiles: [],
     enabled: true,
     sealing: true,
     sealEvery: 1000,
@@ -197,8 +203,32 @@ export function loadDataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig
       env.SHUTDOWN_TIMEOUT_MS,
       DEFAULT_SHUTDOWN_TIMEOUT_MS,
     ),
+    revisionPolicy: revisionPolicy(env.REVISION_POLICY),
     record: recordConfig(env, dataDir),
   };
+}
+
+/**
+ * REVISION_POLICY: a JSON object overriding some of the default policy's switches, e.g.
+ * '{"laterDeadlineNeedsSecondSupervisor":false}'. Unknown keys and non-booleans are refused.
+ */
+function revisionPolicy(value: string | undefined): RevisionPolicy {
+  if (value === undefined || value.trim() === '') return DEFAULT_REVISION_POLICY;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error(`REVISION_POLICY must be a JSON object, got '${value}'`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`REVISION_POLICY must be a JSON object, got '${value}'`);
+  for (const [key, flagValue] of Object.entries(parsed)) {
+    if (!(key in DEFAULT_REVISION_POLICY) || typeof flagValue !== 'boolean')
+      throw new Error(
+        `REVISION_POLICY: '${key}' must be one of ${Object.keys(DEFAULT_REVISION_POLICY).join(', ')} with a true/false value`,
+      );
+  }
+  return { ...DEFAULT_REVISION_POLICY, ...(parsed as Partial<RevisionPolicy>) };
 }
 
 /** JSON lines for machines; pretty lines when a person runs the service in a terminal. */
@@ -216,6 +246,9 @@ function recordConfig(env: NodeJS.ProcessEnv, dataDir: string): RecordConfig {
   const defaults = defaultRecordConfig(dataDir);
   return {
     keyFile: env.RECORD_SEAL_KEY_FILE ? resolve(env.RECORD_SEAL_KEY_FILE) : defaults.keyFile,
+    trustedKeyFiles: prefixList(env.RECORD_TRUSTED_KEYS, defaults.trustedKeyFiles).map((file) =>
+      resolve(file),
+    ),
     enabled: flag(env.RECORD_KEEPER, defaults.enabled),
     sealing: flag(env.RECORD_SEALING, defaults.sealing),
     sealEvery: Math.ceil(positive('RECORD_SEAL_EVERY', env.RECORD_SEAL_EVERY, defaults.sealEvery)),

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe } from '@duty-ledger/http';
+import { createValidationPipe, describeConventions } from '@duty-ledger/http';
 import type { Clock } from '@duty-ledger/clock';
 import { AppModule } from './app.module';
 import { createLogger, ServiceMetrics } from '@duty-ledger/observability';
@@ -55,16 +55,18 @@ export async function createApp(config: ApiConfig, clock?: Clock): Promise<NestF
   const readCache = config.readCache ?? DEFAULT_READ_CACHE;
   if (readCache.enabled) installApiReadCache(app, readCache, config.jwtSecret);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Duty Ledger')
-      .setDescription(
-        'Event-sourced responsibility tracker for government work plans. Unit names are Chinese and URL-encoded in paths.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = describeConventions(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Duty Ledger')
+        .setDescription(
+          'Event-sourced responsibility tracker for government work plans. Unit names are Chinese and URL-encoded in paths.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document);
   if (config.webDir) await serveWebApp(app, config.webDir);

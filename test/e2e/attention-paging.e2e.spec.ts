@@ -153,7 +153,12 @@ describe('the attention list over HTTP: a page per list', () => {
   ])('refuses %s with a 400 naming %s', async (query, field) => {
     const response = await t.request('GET', `/audit/attention?${query}`, { token: supervisor() });
     expect(response.status).toBe(400);
-    expect(response.body.message).toMatch(new RegExp(`^${field}: `));
-    expect(response.body.errors).toContainEqual({ field, reason: expect.any(String) });
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.detail).toMatch(new RegExp(`^${field}`));
+    expect(response.body.errors).toContainEqual({
+      field,
+      code: expect.any(String),
+      reason: expect.any(String),
+    });
   });
 });

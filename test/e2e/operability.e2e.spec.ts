@@ -10,7 +10,9 @@ function sample(text: string, line: string): number | undefined {
 }
 
 describe('operability: health, metrics and request ids', () => {
-  const api = new TestApp();
+  // Its own store: counters and cache hits are compared across requests, which other suites'
+  // writes to a shared EventStoreDB would move in between.
+  const api = new TestApp({ ownStore: true });
   beforeAll(async () => {
     await api.start();
     await api.seed();

@@ -81,7 +81,7 @@ describe('POST /plans with the text of each published plan in the corpus', () =>
         body: { text: plan.text, planId },
       });
       expect(refused.status).toBe(422);
-      expect(refused.body.message).toMatch(/name no lead unit/);
+      expect(refused.body.detail).toMatch(/name no lead unit/);
       expect(refused.body.review[0]).toMatchObject({ no: 1, leads: [], needsReview: true });
       expect((await t.request('GET', `/plans/${planId}`, { token: admin() })).status).toBe(404);
 

@@ -61,7 +61,8 @@ describe('obligation listings over HTTP: pages and the status filter', () => {
       token: viewer(),
     });
     expect(response.status).toBe(400);
-    expect(response.body.message).toMatch(new RegExp(`^${field}: `));
+    expect(response.body).toMatchObject({ status: 400, code: expect.any(String) });
+    expect(response.body.detail).toMatch(new RegExp(`^${field}`));
   });
 
   it("pages a unit's obligations of one light out of the same list", async () => {

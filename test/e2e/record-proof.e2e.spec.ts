@@ -78,7 +78,7 @@ describe('GET /events/:position/proof and the record in /health', () => {
     expect((await t.request('GET', '/events/5/proof')).status).toBe(401);
     const bad = await t.request('GET', '/events/abc/proof', { token: t.token('admin') });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/^position/);
+    expect(bad.body.detail).toMatch(/^position/);
     expect(
       (await t.request('GET', '/events/99999/proof', { token: t.token('admin') })).status,
     ).toBe(404);

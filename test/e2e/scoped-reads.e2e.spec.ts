@@ -78,7 +78,7 @@ describe('scoped reads over HTTP', () => {
     expect(first.body).toMatchObject({ total: 3, limit: 2, offset: 0, nextOffset: 2 });
     const second = await get(`${url}&limit=2&offset=2`, supervisor());
     expect([...first.body.items, ...second.body.items]).toEqual(whole.body.items);
-    expect((await get(`${url}&limit=0`, supervisor())).body.message).toMatch(/limit/);
+    expect((await get(`${url}&limit=0`, supervisor())).body.detail).toMatch(/limit/);
   });
 
   it('answers the attention lists as of an instant', async () => {

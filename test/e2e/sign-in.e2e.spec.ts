@@ -127,7 +127,7 @@ describe('sign-in with sessions (e2e)', () => {
 
       for (const response of [wrong, unknown]) {
         expect(response.status).toBe(401);
-        expect(response.body.message).toBe('用户名或密码错误');
+        expect(response.body).toMatchObject({ status: 401, detail: '用户名或密码错误' });
         expect(setCookies(response.headers)).toEqual([]);
       }
       const logged = warn.mock.calls.map((args) => args.join(' ')).join('\n');
@@ -153,7 +153,7 @@ describe('sign-in with sessions (e2e)', () => {
     remoteAddress = '10.9.9.100';
     const throttled = await login('wang.fang', 'wang-fang-pass-1');
     expect(throttled.status).toBe(429);
-    expect(throttled.body.message).toMatch(/登录失败次数过多/);
+    expect(throttled.body.detail).toMatch(/登录失败次数过多/);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
 
     t.clock.advance(61_000);
@@ -195,7 +195,7 @@ describe('sign-in with sessions (e2e)', () => {
     expect(setCookies(out.headers).every((c) => c.includes('Max-Age=0'))).toBe(true);
     const after = await call('GET', '/me', { jar });
     expect(after.status).toBe(401);
-    expect(after.body.message).toMatch(/登录已失效/);
+    expect(after.body.detail).toMatch(/登录已失效/);
     expect((await call('GET', '/users', { jar })).status).toBe(401);
   });
 
@@ -271,7 +271,7 @@ describe('sign-in with sessions (e2e)', () => {
       body: { id: 'qian.yu', name: '钱宇', role: 'viewer', password: 'short' },
     });
     expect(short.status).toBe(400);
-    expect(short.body.message).toMatch(/^password/);
+    expect(short.body.detail).toMatch(/^password/);
 
     const supervisor = await t.request('GET', '/users', { token: t.token('supervisor') });
     expect(supervisor.status).toBe(403);

@@ -318,9 +318,18 @@ describe('the write side over HTTP, as a supervisor and department leads use it'
     expect(new Set(missingReason.body.errors.map((e: { field: string }) => e.field))).toEqual(
       new Set(['reason', 'role']),
     );
+    // The first problem named is the real one: the reason is missing (not "too long").
+    expect(missingReason.body).toMatchObject({
+      type: 'urn:duty-ledger:problem:validation-failed',
+      title: '请求有误',
+      status: 400,
+      code: 'validation-failed',
+      detail: 'reason 为必填项，不能为空',
+    });
     expect(missingReason.body.errors).toContainEqual({
       field: 'role',
-      reason: 'role must be one of the following values: lead, supporting',
+      code: 'isIn',
+      reason: 'role 的取值不在允许范围内',
     });
     const notJson = await t.app.inject({
       method: 'POST',

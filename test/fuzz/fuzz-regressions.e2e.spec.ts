@@ -36,4 +36,13 @@ describe('fuzzer findings stay fixed', () => {
     });
     expect(answer.status).toBe(400);
   });
+
+  it('a text that is not a string is a 400 also when a structure is sent beside it', async () => {
+    const answer = await api.request('POST', '/plans', {
+      token: api.token('admin'),
+      body: { text: {}, planId: 'fuzz-plan-2', title: '测试计划', year: 2024, sections: [] },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toContainEqual(expect.objectContaining({ field: 'text' }));
+  });
 });

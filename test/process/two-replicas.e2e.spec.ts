@@ -24,15 +24,22 @@ describe('two replicas on one EventStoreDB', () => {
   const lead = mintToken(SECRET, { sub: 'li.na', role: 'lead', unit: '区数据局', expiresIn: '1h' });
   const viewer = mintToken(SECRET, { sub: 'wang', role: 'viewer', expiresIn: '1h' });
 
-  async function replica(seed: boolean): Promise<{ service: ServiceProcess; url: string }> {
+  // One installation: the replicas share the seal key; the first seals, the others only check.
+  const keyDir = mkdtempSync(join(tmpdir(), 'duty-ledger-replica-key-'));
+  dirs.push(keyDir);
+
+  async function replica(first: boolean): Promise<{ service: ServiceProcess; url: string }> {
     const dataDir = mkdtempSync(join(tmpdir(), 'duty-ledger-replica-'));
     dirs.push(dataDir);
     const service = new ServiceProcess({
       EVENTSTORE_CONNECTION_STRING: connectionString,
       DATA_DIR: dataDir,
       AUTH_JWT_SECRET: SECRET,
-      SEED_PLAN: seed ? 'true' : 'false',
+      SEED_PLAN: first ? 'true' : 'false',
       READ_CACHE: 'off',
+      RECORD_SEAL_KEY_FILE: join(keyDir, 'record-seal-key.pem'),
+      RECORD_SEALING: first ? 'on' : 'off',
+      RECORD_SEAL_EVERY: '25',
     });
     services.push(service);
     return { service, url: await service.baseUrl() };
@@ -125,6 +132,10 @@ describe('two replicas on one EventStoreDB', () => {
     await untilReady(c.url);
     const health = await get(`${c.url}/health`);
     expect(health.body).toMatchObject({ status: 'ok', caughtUp: true });
+    // The seals A wrote hold for the replicas that only check them.
+    for (const service of services)
+      expect(service.raw.join('\n')).not.toContain('THE RECORD IS BROKEN');
+    expect((await get(`${b.url}/health`)).body).toMatchObject({ status: 'ok' });
     const now = new Date().toISOString();
     const path = `/targets/${TARGET}/history?asOf=${now}&waitFor=${last}`;
     const [fromB, fromC] = await Promise.all([get(`${b.url}${path}`), get(`${c.url}${path}`)]);

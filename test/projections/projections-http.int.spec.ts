@@ -155,13 +155,13 @@ describe('read side over HTTP', () => {
 
     const unknown = await getJson('/obligations?colour=red');
     expect(unknown.status).toBe(400);
-    expect(unknown.body.message).toMatch(/colour/);
+    expect(unknown.body.detail).toMatch(/colour/);
     const badDate = await getJson('/obligations?asOf=yesterday');
     expect(badDate.status).toBe(400);
-    expect(badDate.body.message).toMatch(/^asOf/);
-    expect((await getJson('/obligations?limit=0')).body.message).toMatch(/^limit/);
-    expect((await getJson('/obligations?status=purple')).body.message).toMatch(
-      /^status: must be one of done, overdue/,
+    expect(badDate.body.detail).toMatch(/^asOf/);
+    expect((await getJson('/obligations?limit=0')).body.detail).toMatch(/^limit/);
+    expect((await getJson('/obligations?status=purple')).body.detail).toMatch(
+      /^status 的取值无效.*must be one of done, overdue/,
     );
     expect((await getJson('/obligations?waitFor=latest')).status).toBe(400);
   });
@@ -226,7 +226,7 @@ describe('read side over HTTP', () => {
 
     const dashboard = await getJson('/dashboard/summary?planId=p24');
     expect(dashboard.body.plan).toMatchObject({ total: 2, targets: 1 });
-    expect((await getJson('/dashboard/summary')).body.message).toMatch(/^planId/);
+    expect((await getJson('/dashboard/summary')).body.detail).toMatch(/^planId/);
   });
 
   it('reports where the read models stand', async () => {
@@ -291,7 +291,7 @@ describe('read side over HTTP', () => {
     });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
-    expect(response.json().message).toMatch(/have not reached position/);
+    expect(response.json()).toMatchObject({ status: 503, code: 'service-unavailable' });
     app.get(ProjectionRunner).start();
     expect(
       (await app.inject({ method: 'GET', url: `/obligations?waitFor=${formatPosition(late)}` }))

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@duty-ledger/event-store';
 import { openEventStore } from '@duty-ledger/event-store/nest';
@@ -61,6 +61,7 @@ export async function openCopyTarget(
     });
     return { store, recordedAt: { kind: 'metadata' }, name: `EventStoreDB at ${connectionString}` };
   }
+  mkdirSync(dataDir, { recursive: true });
   let instant = new Date();
   const store = SqliteEventStore.open({ path: eventsFile(dataDir), clock: () => instant });
   return {

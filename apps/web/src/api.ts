@@ -18,16 +18,24 @@ function csrfToken(): string | undefined {
   return match ? decodeURIComponent(match[1]) : undefined;
 }
 
-/** The API's reason in a problem body: message (string or list), or the fields it names. */
+/**
+ * The API's reason in a problem body (RFC 9457): each bad field's reason (each names its field),
+ * else `detail`; `message` is what answers of older services carried.
+ */
 function reasonOf(body: unknown, fallback: string): string {
   if (body && typeof body === 'object') {
-    const { message, errors } = body as { message?: unknown; errors?: unknown };
+    const { detail, message, errors } = body as {
+      detail?: unknown;
+      message?: unknown;
+      errors?: unknown;
+    };
     if (Array.isArray(errors) && errors.length > 0)
       return errors
         .map((e: { field?: string; reason?: string }) =>
-          e.field ? `${e.field}: ${e.reason}` : e.reason,
+          e.field && !e.reason?.startsWith(e.field) ? `${e.field}: ${e.reason}` : e.reason,
         )
         .join('; ');
+    if (typeof detail === 'string' && detail) return detail;
     if (Array.isArray(message)) return message.join('; ');
     if (typeof message === 'string' && message) return message;
   }

@@ -1,5 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { UnitRegistry } from '@duty-ledger/domain';
+import {
+  DEFAULT_REVISION_POLICY,
+  type RevisionPolicy,
+  type UnitRegistry,
+} from '@duty-ledger/domain';
 import { AcknowledgeAssignmentController } from './assignments/acknowledge-assignment/acknowledge-assignment.controller';
 import { AcknowledgeAssignmentHandler } from './assignments/acknowledge-assignment/acknowledge-assignment.handler';
 import { AssignUnitController } from './assignments/assign-unit/assign-unit.controller';
@@ -24,6 +28,11 @@ import { RequestExtensionController } from './extensions/request-extension/reque
 import { RequestExtensionHandler } from './extensions/request-extension/request-extension.handler';
 import { ReportMilestoneController } from './milestones/report-milestone/report-milestone.controller';
 import { ReportMilestoneHandler } from './milestones/report-milestone/report-milestone.handler';
+import { CorrectReportController } from './milestones/correct-report/correct-report.controller';
+import { CorrectReportHandler } from './milestones/correct-report/correct-report.handler';
+import { ReportTaskProgressController } from './milestones/report-task-progress/report-task-progress.controller';
+import { ReportTaskProgressHandler } from './milestones/report-task-progress/report-task-progress.handler';
+import { REVISION_POLICY } from './revisions/revision-policy.token';
 import { ImportPlanController } from './plans/import-plan/import-plan.controller';
 import { ImportPlanHandler } from './plans/import-plan/import-plan.handler';
 import { ReadPlanController } from './plans/read-plan/read-plan.controller';
@@ -44,7 +53,10 @@ import { UsersController } from './users/users.controller';
  */
 @Module({})
 export class CommandsModule {
-  static register(options: { unitRegistry: UnitRegistry }): DynamicModule {
+  static register(options: {
+    unitRegistry: UnitRegistry;
+    revisionPolicy?: RevisionPolicy;
+  }): DynamicModule {
     return {
       module: CommandsModule,
       controllers: [
@@ -55,6 +67,8 @@ export class CommandsModule {
         AcknowledgeAssignmentController,
         DeclineAssignmentController,
         ReportMilestoneController,
+        ReportTaskProgressController,
+        CorrectReportController,
         ReviseTargetController,
         ApproveRevisionController,
         RejectRevisionController,
@@ -75,6 +89,8 @@ export class CommandsModule {
         AcknowledgeAssignmentHandler,
         DeclineAssignmentHandler,
         ReportMilestoneHandler,
+        ReportTaskProgressHandler,
+        CorrectReportHandler,
         ReviseTargetHandler,
         ApproveRevisionHandler,
         RejectRevisionHandler,
@@ -86,6 +102,10 @@ export class CommandsModule {
         SendBackCompletionHandler,
         ReopenTargetHandler,
         { provide: UNIT_REGISTRY, useValue: options.unitRegistry },
+        {
+          provide: REVISION_POLICY,
+          useValue: options.revisionPolicy ?? DEFAULT_REVISION_POLICY,
+        },
       ],
     };
   }

@@ -28,7 +28,12 @@ export { planDecider } from './plan/plan-decider';
 export * from './task/task-state';
 export { evolveTask } from './task/evolve-task';
 export { decideTask, TASK_COMMAND_ROLES } from './task/decide-task';
-export { taskDecider } from './task/task-decider';
+export { taskDecider, taskDeciderWith } from './task/task-decider';
+export {
+  DEFAULT_REVISION_POLICY,
+  classifyChange,
+  type RevisionPolicy,
+} from './task/rules/revision-policy';
 export { taskCommandScope, type TaskCommandScope } from './task/task-command-scope';
 export * from './task/task-queries';
 

@@ -44,7 +44,7 @@ describe('executeCommand and loadState with a stream state cache, on a real Sqli
     const cached = await loadState(store, STREAM, taskDecider, cache);
 
     expect(cached).toStrictEqual(await fresh(store));
-    expect(cached.state).toMatchObject({ targets: [{ lastReport: { milestoneId: 'm-1' } }, {}] });
+    expect(cached.state).toMatchObject({ targets: [{ reports: [{ milestoneId: 'm-1' }] }, {}] });
   });
 
   it('when another writer appends between load and append, the command is retried on the new state and the cache agrees with a fresh fold', async () => {

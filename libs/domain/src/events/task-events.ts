@@ -14,6 +14,13 @@ export interface AssignmentScope {
   readonly targetId?: string;
 }
 
+/**
+ * What an extension or a completion is about: a target, or (no `targetId`) a task without a
+ * quantified target, which is owed, extended and closed at task level like a target. Events
+ * recorded before task-level items existed all name a target, so they read the same.
+ */
+export type ItemScope = AssignmentScope;
+
 export interface TaskRegistered {
   readonly type: 'TaskRegistered';
   readonly schemaVersion: 1;
@@ -121,6 +128,7 @@ export interface AssignmentDeclined {
   };
 }
 
+/** A unit's figure for a target (进展反馈). `milestoneId` is the report's id (`reportId`). */
 export interface MilestoneReported {
   readonly type: 'MilestoneReported';
   readonly schemaVersion: 1;
@@ -136,6 +144,43 @@ export interface MilestoneReported {
     readonly basis: TargetKind;
     readonly note?: string;
     readonly evidence: readonly string[];
+  };
+}
+
+/**
+ * A wrong figure is never edited: the correction points at the report it replaces, and from then
+ * on views use `value`; the report itself stays, so "as recorded then" still shows it.
+ */
+export interface ReportCorrected {
+  readonly type: 'ReportCorrected';
+  readonly schemaVersion: 1;
+  readonly data: {
+    readonly taskId: string;
+    readonly targetId: string;
+    readonly reportId: string;
+    /** The unit that filed the corrected report. */
+    readonly unit: string;
+    readonly previousValue: number;
+    readonly value: number;
+    readonly reason: string;
+    readonly correctedBy: string;
+  };
+}
+
+/** A progress note on a task without a quantified target (进展反馈 at task level). */
+export interface TaskProgressReported {
+  readonly type: 'TaskProgressReported';
+  readonly schemaVersion: 1;
+  readonly data: {
+    readonly taskId: string;
+    readonly reportId: string;
+    readonly unit: string;
+    /** YYYY-MM-DD the note describes; never after the day it was reported. */
+    readonly asOf: string;
+    readonly note: string;
+    readonly evidence: readonly string[];
+    /** How far along the unit judges the task, 0–100, when it says. */
+    readonly percent?: number;
   };
 }
 
@@ -198,9 +243,7 @@ export interface TargetRevised {
 export interface DeadlineExtensionRequested {
   readonly type: 'DeadlineExtensionRequested';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly extensionId: string;
     readonly unit: string;
     readonly requestedBy: string;
@@ -213,9 +256,7 @@ export interface DeadlineExtensionRequested {
 export interface DeadlineExtensionApproved {
   readonly type: 'DeadlineExtensionApproved';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly extensionId: string;
     readonly approvedBy: string;
     readonly previousDueDate: string;
@@ -227,9 +268,7 @@ export interface DeadlineExtensionApproved {
 export interface DeadlineExtensionRejected {
   readonly type: 'DeadlineExtensionRejected';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly extensionId: string;
     readonly rejectedBy: string;
     readonly reason: string;
@@ -239,9 +278,7 @@ export interface DeadlineExtensionRejected {
 export interface CompletionClaimed {
   readonly type: 'CompletionClaimed';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly unit: string;
     readonly claimedBy: string;
     readonly evidence: readonly string[];
@@ -252,9 +289,7 @@ export interface CompletionClaimed {
 export interface CompletionVerified {
   readonly type: 'CompletionVerified';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly verifiedBy: string;
     readonly note?: string;
   };
@@ -263,20 +298,17 @@ export interface CompletionVerified {
 export interface CompletionSentBack {
   readonly type: 'CompletionSentBack';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly sentBackBy: string;
     readonly reason: string;
   };
 }
 
+/** A verified target, or a task without targets (no `targetId`), turns out not to be done. */
 export interface TargetReopened {
   readonly type: 'TargetReopened';
   readonly schemaVersion: 1;
-  readonly data: {
-    readonly taskId: string;
-    readonly targetId: string;
+  readonly data: ItemScope & {
     readonly reopenedBy: string;
     readonly reason: string;
   };
@@ -291,6 +323,8 @@ export type TaskEvent =
   | AssignmentAcknowledged
   | AssignmentDeclined
   | MilestoneReported
+  | ReportCorrected
+  | TaskProgressReported
   | TargetRevisionProposed
   | TargetRevisionRejected
   | TargetRevised

@@ -7,17 +7,22 @@ import { ForbiddenError } from '../errors';
  */
 export function requireRole(actor: Actor, ...roles: readonly Role[]): void {
   if (!roles.includes(actor.role)) {
-    throw new ForbiddenError(`role '${actor.role}' may not do this; needs ${roles.join(' or ')}`, {
-      actorId: actor.id,
-      role: actor.role,
-    });
+    throw new ForbiddenError(
+      `role '${actor.role}' may not do this; needs ${roles.join(' or ')}`,
+      { actorId: actor.id, role: actor.role, roles: roles.join('/') },
+      'role-not-allowed',
+    );
   }
 }
 
 /** A lead actor's own unit; a lead token without a unit can act for nobody. */
 export function unitOfLead(actor: Actor): string {
   if (actor.role !== 'lead' || !actor.unit) {
-    throw new ForbiddenError('only a lead acting for a unit may do this', { actorId: actor.id });
+    throw new ForbiddenError(
+      'only a lead acting for a unit may do this',
+      { actorId: actor.id },
+      'lead-unit-required',
+    );
   }
   return actor.unit;
 }

@@ -12,7 +12,11 @@ export function isIsoDate(value: string): boolean {
 
 export function requireIsoDate(value: string, field: string): string {
   if (!isIsoDate(value)) {
-    throw new RuleViolationError(`${field} must be a calendar date YYYY-MM-DD`, { [field]: value });
+    throw new RuleViolationError(
+      `${field} must be a calendar date YYYY-MM-DD`,
+      { field, [field]: value },
+      'date-invalid',
+    );
   }
   return value;
 }
@@ -24,7 +28,11 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export function shanghaiDateOf(instant: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) {
-    throw new RuleViolationError('metadata.now must be an ISO-8601 instant', { now: instant });
+    throw new RuleViolationError(
+      'metadata.now must be an ISO-8601 instant',
+      { now: instant },
+      'now-invalid',
+    );
   }
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }

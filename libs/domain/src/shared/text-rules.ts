@@ -3,7 +3,7 @@ import { RuleViolationError } from '../errors';
 /** A reason, unit name or evidence entry: blank text says nothing, so it is refused. */
 export function requireText(value: string | undefined, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new RuleViolationError(`${field} must not be empty`);
+    throw new RuleViolationError(`${field} must not be empty`, { field }, 'field-required');
   }
   return value;
 }
@@ -14,7 +14,11 @@ export function requireEvidence(
 ): readonly string[] {
   const list = evidence ?? [];
   if (required && list.length === 0) {
-    throw new RuleViolationError('evidence must name at least one item');
+    throw new RuleViolationError(
+      'evidence must name at least one item',
+      { field: 'evidence' },
+      'evidence-required',
+    );
   }
   list.forEach((item, i) => requireText(item, `evidence[${i}]`));
   return list;
@@ -22,7 +26,11 @@ export function requireEvidence(
 
 export function requireFiniteNumber(value: number, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new RuleViolationError(`${field} must be a finite number`, { [field]: value });
+    throw new RuleViolationError(
+      `${field} must be a finite number`,
+      { field, [field]: value },
+      'number-invalid',
+    );
   }
   return value;
 }

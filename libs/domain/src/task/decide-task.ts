@@ -15,7 +15,11 @@ import {
   decideRejectExtension,
   decideRequestExtension,
 } from './decide/extensions';
-import { decideReportMilestone } from './decide/milestones';
+import {
+  decideCorrectReport,
+  decideReportMilestone,
+  decideReportTaskProgress,
+} from './decide/milestones';
 import {
   decideApproveRevision,
   decideProposeRevision,
@@ -23,6 +27,7 @@ import {
   decideReviseTarget,
 } from './decide/revisions';
 import { requireTask } from './rules/lookup';
+import { DEFAULT_REVISION_POLICY, type RevisionPolicy } from './rules/revision-policy';
 import { taskCommandScope } from './task-command-scope';
 import type { TaskState } from './task-state';
 
@@ -38,6 +43,8 @@ export const TASK_COMMAND_ROLES: Readonly<Record<TaskCommandType, readonly Role[
   AcknowledgeAssignment: ['lead'],
   DeclineAssignment: ['lead'],
   ReportMilestone: ['lead'],
+  ReportTaskProgress: ['lead'],
+  CorrectReport: ['lead', 'supervisor'],
   ReviseTarget: ['supervisor'],
   ProposeTargetRevision: ['lead', 'supervisor'],
   ApproveTargetRevision: ['supervisor'],
@@ -57,7 +64,11 @@ export const TASK_COMMAND_ROLES: Readonly<Record<TaskCommandType, readonly Role[
  * the actor's unit may act (forbidden) → lifecycle state (illegal-state) → business rules
  * (rule-violation).
  */
-export function decideTask(command: TaskCommand, state: TaskState): TaskEvent[] {
+export function decideTask(
+  command: TaskCommand,
+  state: TaskState,
+  policy: RevisionPolicy = DEFAULT_REVISION_POLICY,
+): TaskEvent[] {
   requireRole(command.metadata.actor, ...TASK_COMMAND_ROLES[command.type]);
   const task = requireTask(state, taskCommandScope(command).taskId);
   switch (command.type) {
@@ -72,12 +83,16 @@ export function decideTask(command: TaskCommand, state: TaskState): TaskEvent[] 
       return decideDecline(command, task);
     case 'ReportMilestone':
       return decideReportMilestone(command, task);
+    case 'ReportTaskProgress':
+      return decideReportTaskProgress(command, task);
+    case 'CorrectReport':
+      return decideCorrectReport(command, task);
     case 'ReviseTarget':
-      return decideReviseTarget(command, task);
+      return decideReviseTarget(command, task, policy);
     case 'ProposeTargetRevision':
       return decideProposeRevision(command, task);
     case 'ApproveTargetRevision':
-      return decideApproveRevision(command, task);
+      return decideApproveRevision(command, task, policy);
     case 'RejectTargetRevision':
       return decideRejectRevision(command, task);
     case 'RequestDeadlineExtension':

@@ -38,6 +38,12 @@ const everyCommand: TaskCommand[] = [
     viewer,
   ),
   command(
+    'ReportTaskProgress',
+    { ...scope, reportId: 'p', asOf: '2024-06-01', note: 'n', evidence: [] },
+    viewer,
+  ),
+  command('CorrectReport', { ...onTarget, reportId: 'm', value: 2, reason: 'r' }, viewer),
+  command(
     'ReviseTarget',
     { ...onTarget, revisionId: 'r', changes: { value: 1 }, reason: 'r' },
     viewer,

@@ -1,6 +1,13 @@
 import type { AssignmentScope, TaskEvent, TaskRegistered } from '../events/task-events';
 import { assignmentsAt, currentTerms, isSameScope, termsVersionOf } from './task-queries';
-import type { AckStatus, Assignment, RegisteredTask, TargetState, TaskState } from './task-state';
+import type {
+  AckStatus,
+  Assignment,
+  ItemLifecycle,
+  RegisteredTask,
+  TargetState,
+  TaskState,
+} from './task-state';
 
 /**
  * Folds one event into the task's state. Total: an event that cannot apply (a stream that does
@@ -21,6 +28,8 @@ export function evolveTask(state: TaskState, event: TaskEvent): TaskState {
  */
 const TERMS_NEUTRAL: ReadonlySet<TaskEvent['type']> = new Set<TaskEvent['type']>([
   'MilestoneReported',
+  'ReportCorrected',
+  'TaskProgressReported',
   'TargetRevisionProposed',
   'TargetRevisionRejected',
   'DeadlineExtensionRequested',
@@ -32,7 +41,17 @@ const TERMS_NEUTRAL: ReadonlySet<TaskEvent['type']> = new Set<TaskEvent['type']>
 ]);
 
 function registerTask({ data }: TaskRegistered): RegisteredTask {
-  return { status: 'registered', ...data, termsVersion: 1, targets: [], assignments: [] };
+  return {
+    status: 'registered',
+    ...data,
+    originalDueDate: data.dueDate,
+    termsVersion: 1,
+    completion: { status: 'open' },
+    extensions: [],
+    progressReportIds: [],
+    targets: [],
+    assignments: [],
+  };
 }
 
 function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
@@ -57,6 +76,7 @@ function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
         current: terms,
         termsVersion: 1,
         completion: { status: 'open' },
+        reports: [],
         revisions: [],
         extensions: [],
       };
@@ -94,8 +114,20 @@ function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
     }
     case 'MilestoneReported': {
       const { taskId: _taskId, targetId, ...report } = event.data;
-      return updateTarget(state, targetId, (t) => ({ ...t, lastReport: report }));
+      return updateTarget(state, targetId, (t) => ({ ...t, reports: [...t.reports, report] }));
     }
+    case 'ReportCorrected': {
+      const { targetId, reportId, value } = event.data;
+      return updateTarget(state, targetId, (t) => ({
+        ...t,
+        reports: t.reports.map((r) => (r.milestoneId === reportId ? { ...r, value } : r)),
+      }));
+    }
+    case 'TaskProgressReported':
+      return {
+        ...state,
+        progressReportIds: [...state.progressReportIds, event.data.reportId],
+      };
     case 'TargetRevisionProposed': {
       const { taskId: _taskId, targetId, ...proposal } = event.data;
       return updateTarget(state, targetId, (t) => ({
@@ -139,26 +171,29 @@ function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
     }
     case 'DeadlineExtensionRequested': {
       const { taskId: _taskId, targetId, ...request } = event.data;
-      return updateTarget(state, targetId, (t) => ({
-        ...t,
-        extensions: [...t.extensions, { ...request, status: 'pending' }],
+      return updateItem(state, targetId, (item) => ({
+        extensions: [...item.extensions, { ...request, status: 'pending' }],
       }));
     }
     case 'DeadlineExtensionApproved': {
       const { targetId, extensionId, approvedBy, newDueDate } = event.data;
-      return updateTarget(state, targetId, (t) => ({
-        ...t,
-        current: { ...t.current, dueDate: newDueDate },
-        extensions: t.extensions.map((e) =>
-          e.extensionId === extensionId ? { ...e, status: 'approved', approvedBy, newDueDate } : e,
-        ),
-      }));
+      return updateItem(
+        state,
+        targetId,
+        (item) => ({
+          extensions: item.extensions.map((e) =>
+            e.extensionId === extensionId
+              ? { ...e, status: 'approved', approvedBy, newDueDate }
+              : e,
+          ),
+        }),
+        newDueDate,
+      );
     }
     case 'DeadlineExtensionRejected': {
       const { targetId, extensionId, rejectedBy, reason } = event.data;
-      return updateTarget(state, targetId, (t) => ({
-        ...t,
-        extensions: t.extensions.map((e) =>
+      return updateItem(state, targetId, (item) => ({
+        extensions: item.extensions.map((e) =>
           e.extensionId === extensionId
             ? { ...e, status: 'rejected', rejectedBy, rejectionReason: reason }
             : e,
@@ -167,33 +202,26 @@ function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
     }
     case 'CompletionClaimed': {
       const { taskId: _taskId, targetId, ...claim } = event.data;
-      return updateTarget(state, targetId, (t) => ({
-        ...t,
-        completion: { status: 'claimed', claim },
-      }));
+      return updateItem(state, targetId, () => ({ completion: { status: 'claimed', claim } }));
     }
     case 'CompletionVerified': {
       const { targetId, verifiedBy, note } = event.data;
-      return updateTarget(state, targetId, (t) =>
-        t.completion.status === 'claimed'
+      return updateItem(state, targetId, (item) =>
+        item.completion.status === 'claimed'
           ? {
-              ...t,
               completion: {
                 status: 'verified',
-                claim: t.completion.claim,
+                claim: item.completion.claim,
                 verifiedBy,
                 ...(note ? { note } : {}),
               },
             }
-          : t,
+          : {},
       );
     }
     case 'CompletionSentBack':
     case 'TargetReopened':
-      return updateTarget(state, event.data.targetId, (t) => ({
-        ...t,
-        completion: { status: 'open' },
-      }));
+      return updateItem(state, event.data.targetId, () => ({ completion: { status: 'open' } }));
     default: {
       const unexpected: never = event;
       return unexpected;
@@ -207,6 +235,26 @@ function updateTarget(
   change: (t: TargetState) => TargetState,
 ): RegisteredTask {
   return { ...state, targets: state.targets.map((t) => (t.targetId === targetId ? change(t) : t)) };
+}
+
+/**
+ * Changes the lifecycle of a target, or of the task itself when `targetId` is absent (a task
+ * without targets); `dueDate`, when given, is the item's new due date.
+ */
+function updateItem(
+  state: RegisteredTask,
+  targetId: string | undefined,
+  change: (item: ItemLifecycle) => Partial<ItemLifecycle>,
+  dueDate?: string,
+): RegisteredTask {
+  if (targetId === undefined) {
+    return { ...state, ...change(state), ...(dueDate ? { dueDate } : {}) };
+  }
+  return updateTarget(state, targetId, (t) => ({
+    ...t,
+    ...change(t),
+    ...(dueDate ? { current: { ...t.current, dueDate } } : {}),
+  }));
 }
 
 function updateAssignment(

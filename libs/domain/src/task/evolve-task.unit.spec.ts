@@ -288,7 +288,7 @@ describe('evolveTask', () => {
     });
   });
 
-  it('keeps the last milestone report', () => {
+  it('keeps every report on the target in recording order', () => {
     const report = (milestoneId: string, value: number, asOf: string): TaskEvent => ({
       type: 'MilestoneReported',
       schemaVersion: 1,
@@ -305,14 +305,24 @@ describe('evolveTask', () => {
     });
     expect(
       target1(...imported, report('m-1', 30, '2024-03-31'), report('m-2', 55, '2024-06-30'))
-        .lastReport,
-    ).toEqual({
-      milestoneId: 'm-2',
-      unit: '区数据局',
-      value: 55,
-      asOf: '2024-06-30',
-      basis: 'in-period',
-      evidence: [],
-    });
+        .reports,
+    ).toEqual([
+      {
+        milestoneId: 'm-1',
+        unit: '区数据局',
+        value: 30,
+        asOf: '2024-03-31',
+        basis: 'in-period',
+        evidence: [],
+      },
+      {
+        milestoneId: 'm-2',
+        unit: '区数据局',
+        value: 55,
+        asOf: '2024-06-30',
+        basis: 'in-period',
+        evidence: [],
+      },
+    ]);
   });
 });

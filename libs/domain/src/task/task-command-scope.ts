@@ -11,17 +11,18 @@ export interface TaskCommandScope {
 
 /** Which task stream a command goes to: named in its data, or derived from its target id. */
 export function taskCommandScope(command: TaskCommand): TaskCommandScope {
-  const { data } = command;
-  if ('taskId' in data) {
+  const data: { readonly taskId?: string; readonly targetId?: string } = command.data;
+  if (data.taskId !== undefined) {
     return {
       taskId: data.taskId,
       ...(data.targetId !== undefined ? { targetId: data.targetId } : {}),
       streamId: taskStreamId(data.taskId),
     };
   }
-  const taskId = taskIdOfTarget(data.targetId);
+  const targetId = data.targetId ?? '';
+  const taskId = taskIdOfTarget(targetId);
   if (taskId === undefined) {
-    throw new NotFoundError(`target ${data.targetId} does not exist`, { targetId: data.targetId });
+    throw new NotFoundError(`target ${targetId} does not exist`, { targetId }, 'target-not-found');
   }
-  return { taskId, targetId: data.targetId, streamId: taskStreamId(taskId) };
+  return { taskId, targetId, streamId: taskStreamId(taskId) };
 }

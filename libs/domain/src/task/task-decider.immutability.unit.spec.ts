@@ -57,6 +57,11 @@ const lifecycle: TaskCommand[] = [
     区数据局,
   ),
   command(
+    'CorrectReport',
+    { ...target1, reportId: 'm-1', value: 42, reason: '统计口径错误' },
+    区数据局,
+  ),
+  command(
     'ProposeTargetRevision',
     { ...target1, revisionId: 'rev-1', changes: { value: 80 }, reason: '改造计划推迟' },
     区数据局,
@@ -71,7 +76,11 @@ const lifecycle: TaskCommand[] = [
     { ...target1, revisionId: 'rev-2', changes: { value: 90 }, reason: '改造计划推迟' },
     区数据局,
   ),
-  command('ApproveTargetRevision', { ...target1, revisionId: 'rev-2' }, supervisor),
+  command(
+    'ApproveTargetRevision',
+    { ...target1, revisionId: 'rev-2', reference: '长府办〔2024〕12号' },
+    supervisor,
+  ),
   command(
     'ReviseTarget',
     {
@@ -123,6 +132,22 @@ const lifecycle: TaskCommand[] = [
   ),
 ];
 
+/** A task without targets: a progress note, then closed at task level. */
+const importedWithoutTargets = imported.filter((e) => e.type !== 'TargetRegistered');
+const taskLevelLifecycle: TaskCommand[] = [
+  command(
+    'ReportTaskProgress',
+    { ...task, reportId: 'p-1', asOf: '2024-06-01', note: '已召开专题会', evidence: [] },
+    区数据局,
+  ),
+  command(
+    'ClaimCompletion',
+    { ...task, evidence: ['https://oa.example.gov.cn/files/9'] },
+    区数据局,
+  ),
+  command('VerifyCompletion', { ...task }, supervisor),
+];
+
 /** Every event type; a new one must be added here, and then to the lifecycle above. */
 const EVERY_EVENT_TYPE: Record<TaskEvent['type'], true> = {
   TaskRegistered: true,
@@ -133,6 +158,8 @@ const EVERY_EVENT_TYPE: Record<TaskEvent['type'], true> = {
   AssignmentAcknowledged: true,
   AssignmentDeclined: true,
   MilestoneReported: true,
+  ReportCorrected: true,
+  TaskProgressReported: true,
   TargetRevisionProposed: true,
   TargetRevisionRejected: true,
   TargetRevised: true,
@@ -160,6 +187,10 @@ function run(freeze: boolean): { history: TaskEvent[]; states: TaskState[] } {
   };
   fold(structuredClone(imported));
   for (const cmd of lifecycle) fold(taskDecider.decide(guard(structuredClone(cmd)), state));
+  state = guard(initialTaskState());
+  fold(structuredClone(importedWithoutTargets));
+  for (const cmd of taskLevelLifecycle)
+    fold(taskDecider.decide(guard(structuredClone(cmd)), state));
   return { history, states };
 }
 

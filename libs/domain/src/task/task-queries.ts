@@ -2,6 +2,7 @@ import type { AssignmentRole, AssignmentScope, AssignmentTerms } from '../events
 import type {
   Assignment,
   DeadlineExtension,
+  ItemLifecycle,
   RegisteredTask,
   TargetRevision,
   TargetState,
@@ -67,5 +68,5 @@ export function currentTerms(state: RegisteredTask, scope: AssignmentScope): Ass
 export const pendingRevision = (target: TargetState): TargetRevision | undefined =>
   target.revisions.find((r) => r.status === 'pending');
 
-export const pendingExtension = (target: TargetState): DeadlineExtension | undefined =>
-  target.extensions.find((e) => e.status === 'pending');
+export const pendingExtension = (item: ItemLifecycle): DeadlineExtension | undefined =>
+  item.extensions.find((e) => e.status === 'pending');

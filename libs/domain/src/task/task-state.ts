@@ -54,6 +54,7 @@ export interface CompletionClaim {
   readonly note?: string;
 }
 
+/** A unit's report on a target; `value` is the corrected figure once a correction is recorded. */
 export interface MilestoneReport {
   readonly milestoneId: string;
   readonly unit: string;
@@ -62,6 +63,12 @@ export interface MilestoneReport {
   readonly basis: TargetKind;
   readonly note?: string;
   readonly evidence: readonly string[];
+}
+
+/** What a task without targets and a target share: a due date, extensions and completion. */
+export interface ItemLifecycle {
+  readonly completion: CompletionState;
+  readonly extensions: readonly DeadlineExtension[];
 }
 
 /** A revision of a target: a proposal awaiting a decision, or a decided one. */
@@ -104,7 +111,8 @@ export interface TargetState {
   /** Version of this target's assignment terms (see `currentTerms`). */
   readonly termsVersion: number;
   readonly completion: CompletionState;
-  readonly lastReport?: MilestoneReport;
+  /** Every report filed on the target, in recording order, corrections applied. */
+  readonly reports: readonly MilestoneReport[];
   readonly revisions: readonly TargetRevision[];
   readonly extensions: readonly DeadlineExtension[];
 }
@@ -118,9 +126,20 @@ export interface RegisteredTask {
   readonly sectionTitle: string;
   readonly title: string;
   readonly body: string;
+  /** The task's due date now in force (an approved task-level extension moves it). */
   readonly dueDate: string;
+  /** The due date as registered: its year is the plan's year. */
+  readonly originalDueDate: string;
   /** Version of the task-level assignment terms (see `currentTerms`). */
   readonly termsVersion: number;
+  /**
+   * Task-level completion and extensions: used by a task without targets, which is closed as a
+   * whole; a task with targets is closed target by target.
+   */
+  readonly completion: CompletionState;
+  readonly extensions: readonly DeadlineExtension[];
+  /** Ids of the task-level progress notes, so that a retried id is refused. */
+  readonly progressReportIds: readonly string[];
   readonly targets: readonly TargetState[];
   /** Current assignments, task-level and target-level, in the order they were made. */
   readonly assignments: readonly Assignment[];

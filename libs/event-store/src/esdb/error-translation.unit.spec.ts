@@ -117,6 +117,8 @@ describe('error translation', () => {
     it('given a subscription to $all, then the message names the user and the right on $all it lacks', () => {
       const translated = translateError(denied(), { operation: 'subscribe-all', user: 'ops' });
       expect(translated).toBeInstanceOf(EventStoreAccessDeniedError);
+      expect(translated).toBeInstanceOf(EventStoreUnavailableError); // 503 over HTTP, not a 500
+      expect(isTransientError(translated)).toBe(false);
       expect((translated as Error).message).toMatch(/user 'ops'/);
       expect((translated as Error).message).toMatch(/read \(\$r\) on \$all: be in \$admins/);
       expect((translated as Error).message).toMatch(/EVENTSTORE_CONNECTION_STRING/);

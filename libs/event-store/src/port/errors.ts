@@ -64,12 +64,6 @@ export class InvalidPositionError extends EventStoreError {
   }
 }
 
-/**
- * The store refused the credentials, or the user lacks a right the service needs. The message says
- * which user and which right (see the README's EventStoreDB section).
- */
-export class EventStoreAccessDeniedError extends EventStoreError {}
-
 /** The store could not be reached or failed in a way the caller cannot fix. */
 export class EventStoreUnavailableError extends EventStoreError {
   constructor(
@@ -79,6 +73,14 @@ export class EventStoreUnavailableError extends EventStoreError {
     super(message);
   }
 }
+
+/**
+ * The store refused the credentials, or the user lacks a right the service needs. The message says
+ * which user and which right (see the README's EventStoreDB section). For callers the store is
+ * unavailable (HTTP 503, the message goes to the log): only its operator can fix it, and a retry
+ * does not.
+ */
+export class EventStoreAccessDeniedError extends EventStoreUnavailableError {}
 
 /** The event was written with a schema version for which no upcaster path to the current one exists. */
 export class UnknownSchemaVersionError extends EventStoreError {

@@ -75,7 +75,7 @@ describe('dashboard summary', () => {
 
   it('counts lights per plan, section and unit, with the share of targets met and the overdue', () => {
     const summary = dashboardSummary(db, 'p24', { asOf: '2024-07-15T00:00:00.000Z' });
-    expect(summary.ruleSet).toEqual({ id: 'default', version: 1 });
+    expect(summary.ruleSet).toEqual({ id: 'default', version: 2 });
     expect(summary.lights).toEqual(['done', 'overdue', 'not-acknowledged', 'at-risk', 'on-track']);
     expect(summary.plan).toEqual({
       total: 4,

@@ -3,9 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { CacheableRead } from '@duty-ledger/http';
 import { CurrentPrincipal, type Principal } from '@duty-ledger/auth';
 import { assertOwnsTarget, leadUnitOf } from './read-scope';
+import { reportSummary, type ReportSummary } from '../targets/target-reports.query';
 import {
   targetDetails,
   targetHistory,
+  targetStateAt,
   type TargetDetails,
   type TargetHistoryEntry,
 } from '../targets/targets.query';
@@ -33,6 +35,24 @@ export class TargetsController {
     if (!details) throw notFound(targetId);
     assertOwnsTarget(principal, details.owners);
     return details;
+  }
+
+  /**
+   * Every report on the target (unit, value, as-of date, evidence, note, who filed it, its
+   * corrections) and each owning unit's latest figure, as recorded by `asOf`.
+   */
+  @Get(':targetId/reports')
+  @CacheableRead()
+  reports(
+    @Param('targetId') targetId: string,
+    @Query() query: ReadQueryDto,
+    @CurrentPrincipal() principal: Principal | undefined,
+  ): { targetId: string; asOf: string } & ReportSummary {
+    const asOf = this.read.asOf(query.asOf);
+    const state = targetStateAt(this.read.db, targetId, asOf);
+    if (!state) throw notFound(targetId);
+    assertOwnsTarget(principal, state.owners);
+    return { targetId, asOf, ...reportSummary(this.read.db, state, asOf) };
   }
 
   @Get(':targetId/history')

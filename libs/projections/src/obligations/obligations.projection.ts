@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { TaskEvent } from '@duty-ledger/domain';
+import type { MilestoneReported, ReportCorrected, TaskEvent } from '@duty-ledger/domain';
 import { asDomainEvent } from '../shared/domain-events';
 import { LruCache } from '../shared/lru-cache';
+import { latestByUnit, progressOf, progressRuleFor, type UnitFigure } from '../shared/progress';
 import { covers, leadsAcknowledged, type AssignmentView, type TaskView } from '../shared/task-view';
 import { VersionedTable, type RowValues } from '../shared/versioned-table';
 import {
@@ -22,6 +23,7 @@ import {
 
 /** Events that cannot change items or obligations. */
 const NO_ROW_CHANGE: ReadonlySet<TaskEvent['type']> = new Set([
+  'TaskProgressReported',
   'TargetRevisionProposed',
   'TargetRevisionRejected',
   'DeadlineExtensionRequested',
@@ -45,10 +47,10 @@ export function itemRows(view: TaskView | undefined): Map<string, RowValues> {
       ...task,
       target_id: null,
       due_date: view.dueDate,
-      orig_due_date: view.dueDate,
-      completion: 'open',
+      orig_due_date: view.originalDueDate,
+      completion: view.completion,
       lead_acknowledged: leadsAcknowledged(view, undefined) ? 1 : 0,
-      deadline_moves: 0,
+      deadline_moves: view.deadlineMoves,
       registered_at: view.registeredAt,
     });
   }
@@ -119,6 +121,17 @@ export function obligationRows(view: TaskView | undefined): Map<string, RowValue
   return rows;
 }
 
+/** A unit's latest figure for a target, as the writer keeps it. */
+type HeldFigure = UnitFigure & { readonly reportId: string };
+
+/** The lead units whose figures count for a target: named, and not having returned it. */
+function countedLeads(view: TaskView, targetId: string): string[] {
+  return view.assignments
+    .filter((a) => a.role === 'lead' && !a.isGroup && a.ack !== 'declined' && covers(a, targetId))
+    .map((a) => a.unit)
+    .sort();
+}
+
 interface Rows {
   readonly items: Map<string, RowValues>;
   readonly obligations: Map<string, RowValues>;
@@ -136,6 +149,13 @@ class ObligationsWriter implements ProjectionWriter {
   private readonly obligations: VersionedTable;
   private readonly insertPlan: Database.Statement<[string, string, number, string, string]>;
   private readonly insertReport: Database.Statement<[string, string, number, string, string]>;
+  private readonly unitFigures: Database.Statement<[string], HeldFigure>;
+  private readonly putUnitFigure: Database.Statement<
+    [string, string, string, number, string, number]
+  >;
+  private seq = 0;
+  /** Targets with at least one unit figure: only their progress can change with their leads. */
+  private readonly reported: Set<string>;
   private readonly lastRows = new LruCache<string, ViewRows>(256);
 
   constructor(db: Database.Database, { fresh }: WriterContext) {
@@ -156,6 +176,96 @@ class ObligationsWriter implements ProjectionWriter {
     this.insertReport = db.prepare(
       `INSERT INTO ${OBLIGATION_TABLES.reports} (target_id, unit, value, as_of_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
     );
+    const figures = OBLIGATION_TABLES.unitFigures;
+    this.unitFigures = db.prepare(
+      `SELECT unit, report_id AS reportId, value, as_of_date AS asOf, seq AS "order" FROM ${figures} WHERE target_id = ?`,
+    );
+    this.putUnitFigure = db.prepare(
+      `INSERT OR REPLACE INTO ${figures} (target_id, unit, report_id, value, as_of_date, seq) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.seq =
+      (db.prepare(`SELECT max(seq) AS n FROM ${figures}`).get() as { n: number | null }).n ?? 0;
+    this.reported = new Set(
+      (db.prepare(`SELECT DISTINCT target_id AS id FROM ${figures}`).all() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    );
+  }
+
+  /**
+   * A report or a correction changes one unit's latest figure; the target's progress is then
+   * worked out again from its lead units' figures (declined leads do not count) and recorded.
+   */
+  private recordFigure(
+    event: MilestoneReported | ReportCorrected,
+    view: TaskView | undefined,
+    at: string,
+  ): void {
+    const { targetId, unit } = event.data;
+    const held = this.unitFigures.all(targetId);
+    const mine = held.find((f) => f.unit === unit);
+    let figure: HeldFigure;
+    if (event.type === 'MilestoneReported') {
+      const { milestoneId, value, asOf } = event.data;
+      this.seq += 1;
+      figure = { unit, reportId: milestoneId, value, asOf, order: this.seq };
+      // A report about an earlier day than the unit's latest changes nothing counted.
+      if (mine && latestByUnit([mine, figure]).get(unit) === mine) return;
+    } else {
+      // Only a correction of the unit's latest report changes its figure.
+      if (!mine || mine.reportId !== event.data.reportId) return;
+      figure = { ...mine, value: event.data.value };
+    }
+    this.putUnitFigure.run(
+      targetId,
+      unit,
+      figure.reportId,
+      figure.value,
+      figure.asOf,
+      figure.order,
+    );
+    this.reported.add(targetId);
+    if (view)
+      this.recordProgress(view, targetId, [...held.filter((f) => f !== mine), figure], unit, at);
+  }
+
+  /** The target's progress from its counted leads' figures, as a row of the report table. */
+  private recordProgress(
+    view: TaskView,
+    targetId: string,
+    held: readonly HeldFigure[],
+    unit: string,
+    at: string,
+  ): void {
+    const target = view.targets.find((t) => t.targetId === targetId);
+    if (!target) return;
+    const progress = progressOf(
+      progressRuleFor(target.measure),
+      latestByUnit(held),
+      new Set(countedLeads(view, targetId)),
+    );
+    if (!progress) return;
+    // Rows are read latest by (as_of_date, seq): the day stored is the latest any held figure is
+    // about, which never goes back (figures are only added or corrected), so the newest row wins
+    // even when a lead stops counting.
+    const latestDay = held.reduce((max, f) => (f.asOf > max ? f.asOf : max), progress.asOf);
+    this.insertReport.run(targetId, unit, progress.value, latestDay, at);
+  }
+
+  /**
+   * A lead that returns its assignment, is removed or is added changes whose figures count: the
+   * progress of its reported targets is worked out again.
+   */
+  private recountLeads(before: TaskView, after: TaskView, at: string): void {
+    for (const target of after.targets) {
+      const { targetId } = target;
+      if (!this.reported.has(targetId)) continue;
+      const now = countedLeads(after, targetId);
+      if (now.join('\u0000') === countedLeads(before, targetId).join('\u0000')) continue;
+      const held = this.unitFigures.all(targetId);
+      const newest = [...held].sort((a, b) => b.order - a.order)[0];
+      if (newest) this.recordProgress(after, targetId, held, newest.unit, at);
+    }
   }
 
   apply({ event: recorded, at, task }: ProjectionEvent): void {
@@ -166,9 +276,8 @@ class ObligationsWriter implements ProjectionWriter {
       this.insertPlan.run(d.planId, d.title, d.year, d.dueDate, at);
       return;
     }
-    if (event.type === 'MilestoneReported') {
-      const d = event.data;
-      this.insertReport.run(d.targetId, d.unit, d.value, d.asOf, at);
+    if (event.type === 'MilestoneReported' || event.type === 'ReportCorrected') {
+      this.recordFigure(event, task?.after, at);
       return;
     }
     if (!task) return;
@@ -180,6 +289,7 @@ class ObligationsWriter implements ProjectionWriter {
     this.lastRows.set(after.taskId, now);
     this.items.sync(was.items, now.items, at);
     this.obligations.sync(was.obligations, now.obligations, at);
+    if (before) this.recountLeads(before, after, at);
   }
 
   private rowsOf(view: TaskView): ViewRows;
@@ -195,7 +305,7 @@ class ObligationsWriter implements ProjectionWriter {
 
 export const obligationsProjection: Projection = taskViewReadModel({
   name: 'obligations',
-  version: 1,
+  version: 2,
   tables: OBLIGATION_TABLES,
   ddl: OBLIGATIONS_DDL,
   open: (db, context) => new ObligationsWriter(db, context),

@@ -13,6 +13,7 @@ export const OBLIGATION_TABLES = {
   items: 'ob_items',
   obligations: 'ob_obligations',
   reports: 'ob_reports',
+  unitFigures: 'ob_unit_figures',
 } as const;
 
 export const ITEM_KEY = ['item_id'] as const;
@@ -55,7 +56,7 @@ export const OBLIGATION_VALUES = [
   'owed_since',
 ] as const;
 
-const { taskViews, plans, items, obligations, reports } = OBLIGATION_TABLES;
+const { taskViews, plans, items, obligations, reports, unitFigures } = OBLIGATION_TABLES;
 
 export const OBLIGATIONS_DDL = `
 ${TaskViewTable.ddl(taskViews)}
@@ -82,6 +83,15 @@ CREATE TABLE IF NOT EXISTS ${obligations} (
 );
 CREATE INDEX IF NOT EXISTS ${obligations}_by_unit ON ${obligations} (unit, valid_to);
 CREATE INDEX IF NOT EXISTS ${obligations}_by_item ON ${obligations} (item_id, valid_to);
+-- Write side only: each unit's latest figure per target (corrections applied), from which a
+-- report's row in ${reports} gets the target's progress.
+CREATE TABLE IF NOT EXISTS ${unitFigures} (
+  target_id TEXT NOT NULL, unit TEXT NOT NULL, report_id TEXT NOT NULL, value REAL NOT NULL, as_of_date TEXT NOT NULL,
+  seq INTEGER NOT NULL, PRIMARY KEY (target_id, unit)
+) WITHOUT ROWID;
+-- One row per report or correction counted towards a target: \`value\` is the target's progress
+-- after it (from its lead units' latest figures, see shared/progress.ts), \`as_of_date\` the latest
+-- day those figures are about, so the latest row by (as_of_date, seq) is the progress then.
 CREATE TABLE IF NOT EXISTS ${reports} (
   seq INTEGER PRIMARY KEY, target_id TEXT NOT NULL, unit TEXT NOT NULL, value REAL NOT NULL, as_of_date TEXT NOT NULL, recorded_at TEXT NOT NULL
 );

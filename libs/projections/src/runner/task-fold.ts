@@ -6,7 +6,7 @@ import type { TaskChange } from './projection';
 
 /**
  * Folds one event into its task's view: the change a projection is handed, or undefined for events
- * that are not about a task's view (plans, reports, types this build does not know). The new view
+ * that are not about a task (plans, types this build does not know). The new view
  * goes into `views`, to be written at the end of the batch; `source` is read on a cache miss.
  */
 export function foldTaskEvent(
@@ -16,9 +16,9 @@ export function foldTaskEvent(
   at: string,
 ): TaskChange | undefined {
   const event = asDomainEvent(recorded);
-  // Reports are kept in tables of their own: they never change a task view.
-  if (!event || event.type === 'PlanRegistered' || event.type === 'MilestoneReported')
-    return undefined;
+  // Reports never change a task view, but a report is counted by who owes the target then: the
+  // projections are handed the view (before and after are the same) to read the owners from.
+  if (!event || event.type === 'PlanRegistered') return undefined;
   const before = views.get(event.data.taskId, source);
   const meta = metadataOf(recorded);
   const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });

@@ -78,7 +78,13 @@ export interface TaskView {
   readonly sectionNo: string;
   readonly sectionTitle: string;
   readonly title: string;
+  /** The task's due date now in force (an approved task-level extension moves it). */
   readonly dueDate: string;
+  readonly originalDueDate: string;
+  /** Task-level completion: what closes a task without targets (a task with targets: its targets). */
+  readonly completion: CompletionStatus;
+  /** How many times the task's own due date was moved. */
+  readonly deadlineMoves: number;
   readonly registeredAt: string;
   /** The command that registered the task: assignments made by it are the plan as issued. */
   readonly registeredBy?: string;
@@ -171,6 +177,27 @@ function mapTarget(
   return { ...view, targets: view.targets.map((t) => (t.targetId === targetId ? change(t) : t)) };
 }
 
+/** Changes a target, or the task itself when `targetId` is absent (a task without targets). */
+function mapItem(
+  view: TaskView,
+  targetId: string | undefined,
+  completion: CompletionStatus | undefined,
+  dueDate?: string,
+): TaskView {
+  if (targetId === undefined) {
+    const moved = dueDate !== undefined && dueDate !== view.dueDate;
+    return {
+      ...view,
+      ...(completion ? { completion } : {}),
+      ...(moved ? { dueDate, deadlineMoves: view.deadlineMoves + 1 } : {}),
+    };
+  }
+  return mapTarget(view, targetId, (t) => {
+    const next = dueDate !== undefined ? applyTermsChange(t, { dueDate }) : t;
+    return completion ? { ...next, completion } : next;
+  });
+}
+
 function mapAssignment(
   view: TaskView,
   scope: { unit: string; role: AssignmentRole; targetId?: string },
@@ -225,6 +252,9 @@ export function evolveTaskView(
       sectionTitle: d.sectionTitle,
       title: d.title,
       dueDate: d.dueDate,
+      originalDueDate: d.dueDate,
+      completion: 'open',
+      deadlineMoves: 0,
       registeredAt: ctx.at,
       ...(ctx.commandId !== undefined ? { registeredBy: ctx.commandId } : {}),
       targets: [],
@@ -310,6 +340,8 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
         answeredAt: ctx.at,
       }));
     case 'MilestoneReported':
+    case 'ReportCorrected':
+    case 'TaskProgressReported':
       // Reports are the bulk of the log: each read model keeps them in a table of its own.
       return view;
     case 'TargetRevisionProposed': {
@@ -348,9 +380,7 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
     }
     case 'DeadlineExtensionApproved': {
       const d = event.data;
-      const extended = mapTarget(view, d.targetId, (t) =>
-        applyTermsChange(t, { dueDate: d.newDueDate }),
-      );
+      const extended = mapItem(view, d.targetId, undefined, d.newDueDate);
       return {
         ...extended,
         extensions: view.extensions.filter((e) => e.extensionId !== d.extensionId),
@@ -362,12 +392,12 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
         extensions: view.extensions.filter((e) => e.extensionId !== event.data.extensionId),
       };
     case 'CompletionClaimed':
-      return mapTarget(view, event.data.targetId, (t) => ({ ...t, completion: 'claimed' }));
+      return mapItem(view, event.data.targetId, 'claimed');
     case 'CompletionVerified':
-      return mapTarget(view, event.data.targetId, (t) => ({ ...t, completion: 'verified' }));
+      return mapItem(view, event.data.targetId, 'verified');
     case 'CompletionSentBack':
     case 'TargetReopened':
-      return mapTarget(view, event.data.targetId, (t) => ({ ...t, completion: 'open' }));
+      return mapItem(view, event.data.targetId, 'open');
     default:
       return assertNever(event);
   }

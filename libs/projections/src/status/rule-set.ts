@@ -45,12 +45,17 @@ export interface StatusRuleSet {
   readonly rules: readonly StatusRule[];
 }
 
+/**
+ * Done is 办结 verified, or a reported value that meets the target as registered. A value that
+ * meets only a lowered target is not done until a supervisor verifies completion: a lowering must
+ * not turn a light green by itself (version 1 lit done on meeting the current target alone).
+ */
 export const DEFAULT_RULE_SET: StatusRuleSet = {
   id: 'default',
-  version: 1,
+  version: 2,
   parameters: { dueSoonDays: 30, scheduleTolerance: 0, utcOffsetMinutes: 480 },
   rules: [
-    { light: 'done', when: [['verified'], ['metCurrent']] },
+    { light: 'done', when: [['verified'], ['metCurrent', 'metOriginal']] },
     { light: 'overdue', when: [['pastDue']] },
     { light: 'not-acknowledged', when: [['leadNotAcknowledged']] },
     { light: 'at-risk', when: [['behindSchedule'], ['dueSoon']] },

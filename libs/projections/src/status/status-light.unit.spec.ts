@@ -19,7 +19,7 @@ describe('status lights (default rule set)', () => {
   it('reports the rule set that gave the light', () => {
     expect(assessStatus(target100, at('2024-03-01T00:00:00Z'), DEFAULT_RULE_SET)).toMatchObject({
       ruleSetId: 'default',
-      ruleSetVersion: 1,
+      ruleSetVersion: 2,
     });
   });
 
@@ -86,8 +86,26 @@ describe('status lights (default rule set)', () => {
     expect(assessStatus(lowered, at('2024-12-01T00:00:00Z'), DEFAULT_RULE_SET)).toMatchObject({
       metCurrent: true,
       metOriginal: false,
-      light: 'done',
     });
+  });
+
+  it('does not light done on a value that meets only a lowered target until completion is verified', () => {
+    const lowered: StatusInput = {
+      ...target100,
+      current: { value: 80, comparator: 'gte' },
+      latestValue: 85,
+    };
+    const now = at('2024-10-01T00:00:00Z');
+    expect(assessStatus(lowered, now, DEFAULT_RULE_SET).light).toBe('on-track');
+    expect(assessStatus({ ...lowered, completion: 'claimed' }, now, DEFAULT_RULE_SET).light).toBe(
+      'on-track',
+    );
+    expect(assessStatus({ ...lowered, completion: 'verified' }, now, DEFAULT_RULE_SET).light).toBe(
+      'done',
+    );
+    expect(assessStatus({ ...lowered, latestValue: 100 }, now, DEFAULT_RULE_SET).light).toBe(
+      'done',
+    );
   });
 
   it('reads lower-is-better targets the other way round', () => {

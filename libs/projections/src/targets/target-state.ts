@@ -2,7 +2,15 @@ import type { AssignmentRole, MeasureKind, TargetKind } from '@duty-ledger/domai
 import type { AckState, CompletionStatus, Terms } from '../shared/task-view';
 
 export type TrackedField =
-  'value' | 'comparator' | 'unit' | 'dueDate' | 'owners' | 'completion' | 'latestReport';
+  | 'value'
+  | 'comparator'
+  | 'unit'
+  | 'dueDate'
+  | 'owners'
+  | 'completion'
+  | 'latestReport'
+  /** A correction: the report's figure before and after it. */
+  | 'reportValue';
 
 export interface FieldChange {
   readonly field: TrackedField;

@@ -147,6 +147,10 @@ class TargetsWriter implements ProjectionWriter {
   private readonly insertEntry: Database.Statement<EntryParams>;
   private readonly latestReport: Database.Statement<[string], ReportFact>;
   private readonly insertReport: Database.Statement;
+  private readonly reportRow: Database.Statement<
+    [string, string],
+    { asOf: string; note: string | null; evidence: string }
+  >;
   /**
    * The latest report of each target, as the report table would answer: of every target in a
    * fresh build (so the table need not be asked, nor indexed), of those seen lately otherwise.
@@ -171,7 +175,12 @@ class TargetsWriter implements ProjectionWriter {
       `SELECT value, as_of_date AS asOf, unit FROM ${TARGET_TABLES.reports} WHERE target_id = ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
     );
     this.insertReport = db.prepare(`INSERT INTO ${TARGET_TABLES.reports}
-      (target_id, milestone_id, unit, value, as_of_date, recorded_at, note, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      (target_id, milestone_id, unit, value, as_of_date, recorded_at, note, evidence, filed_by, correction_reason)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.reportRow = db.prepare(
+      `SELECT as_of_date AS asOf, note, evidence FROM ${TARGET_TABLES.reports}
+       WHERE target_id = ? AND milestone_id = ? ORDER BY seq DESC LIMIT 1`,
+    );
   }
 
   apply({ event: recorded, at, task }: ProjectionEvent): void {
@@ -206,6 +215,8 @@ class TargetsWriter implements ProjectionWriter {
         at,
         d.note ?? null,
         JSON.stringify(d.evidence),
+        meta.actor?.id ?? null,
+        null,
       );
       // The latest is by measurement day, then recording order: the new report wins ties.
       const after =
@@ -217,6 +228,37 @@ class TargetsWriter implements ProjectionWriter {
       this.insertEntry.run(entry, d.targetId, JSON.stringify(changes), null);
       return;
     }
+    if (event.type === 'ReportCorrected') {
+      // The report stays; a row with the corrected figure follows it, and the entry shows both.
+      const d = event.data;
+      const report = this.reportRow.get(d.targetId, d.reportId);
+      if (!report) return;
+      this.insertReport.run(
+        d.targetId,
+        d.reportId,
+        d.unit,
+        d.value,
+        report.asOf,
+        at,
+        report.note,
+        report.evidence,
+        d.correctedBy,
+        d.reason,
+      );
+      const figure = (value: number) => ({
+        reportId: d.reportId,
+        unit: d.unit,
+        asOf: report.asOf,
+        value,
+      });
+      const changes = fieldChanges(
+        { reportValue: figure(d.previousValue) },
+        { reportValue: figure(d.value) },
+      );
+      this.insertEntry.run(entry, d.targetId, JSON.stringify(changes), null);
+      return;
+    }
+    if (event.type === 'TaskProgressReported') return;
     if (!task?.after) return;
     const { before, after } = task;
     const factsBefore = before && this.factsOf(before);
@@ -243,7 +285,7 @@ class TargetsWriter implements ProjectionWriter {
 
 export const targetsProjection: Projection = taskViewReadModel({
   name: 'targets',
-  version: 1,
+  version: 2,
   tables: TARGET_TABLES,
   ddl: TARGETS_DDL,
   open: (db, context) => new TargetsWriter(db, context),

@@ -5,6 +5,8 @@ import { DEFAULT_RULE_SET } from '../status/rule-set';
 import { asOfInstant } from '../shared/time';
 import type { AsOfOptions } from '../shared/as-of';
 import { prepared } from '../shared/statement-cache';
+import type { Progress, ProgressRule } from '../shared/progress';
+import { reportSummary } from './target-reports.query';
 import { TARGET_TABLES } from './targets.schema';
 import type { FieldChange, TargetSnapshot } from './target-state';
 
@@ -24,6 +26,11 @@ export interface TargetDetails extends TargetSnapshot {
   readonly planYear?: number;
   readonly latestReport?: TargetReport;
   readonly reportCount: number;
+  /**
+   * The figure the light is scored on: the lead units' latest figures (corrections applied) by
+   * the target's rule — summed for counts and money, the latest for levels and ratios.
+   */
+  readonly progress?: Progress & { readonly rule: ProgressRule };
   readonly status: StatusAssessment;
 }
 
@@ -51,6 +58,19 @@ interface ReportRow {
   evidence: string;
 }
 
+/** The target's terms and owners as recorded up to `asOf`; undefined if it did not exist then. */
+export function targetStateAt(
+  db: Database.Database,
+  targetId: string,
+  asOf: string,
+): TargetSnapshot | undefined {
+  const row = prepared<[string, string], { state: string }>(
+    db,
+    `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
+  ).get(targetId, asOf);
+  return row ? (JSON.parse(row.state) as TargetSnapshot) : undefined;
+}
+
 /** A target as recorded up to `asOf`, with its light at that instant; undefined if it did not exist then. */
 export function targetDetails(
   db: Database.Database,
@@ -58,12 +78,8 @@ export function targetDetails(
   options: AsOfOptions,
 ): TargetDetails | undefined {
   const asOf = asOfInstant(options.asOf);
-  const row = prepared<[string, string], { state: string }>(
-    db,
-    `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
-  ).get(targetId, asOf);
-  if (!row) return undefined;
-  const state = JSON.parse(row.state) as TargetSnapshot;
+  const state = targetStateAt(db, targetId, asOf);
+  if (!state) return undefined;
   const plan = prepared<[string], { title: string; year: number }>(
     db,
     `SELECT title, year FROM ${plans} WHERE plan_id = ?`,
@@ -77,6 +93,7 @@ export function targetDetails(
       db,
       `SELECT count(*) AS n FROM ${reports} WHERE target_id = ? AND recorded_at <= ?`,
     ).get(targetId, asOf)?.n ?? 0;
+  const { rule, progress } = reportSummary(db, state, asOf);
   const status = assessStatusAt(
     {
       dueDate: state.current.dueDate,
@@ -85,7 +102,7 @@ export function targetDetails(
       original: state.original,
       kind: state.kind,
       ...(state.baseline ? { baseline: state.baseline.value } : {}),
-      ...(latest ? { latestValue: latest.value } : {}),
+      ...(progress ? { latestValue: progress.value } : {}),
       completion: state.completion,
       leadAcknowledged: state.leadAcknowledged,
     },
@@ -98,6 +115,7 @@ export function targetDetails(
     ...(plan ? { planTitle: plan.title, planYear: plan.year } : {}),
     ...(latest ? { latestReport: toReport(latest) } : {}),
     reportCount,
+    ...(progress ? { progress: { ...progress, rule } } : {}),
     status,
   };
 }

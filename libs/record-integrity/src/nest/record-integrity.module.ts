@@ -10,7 +10,7 @@ import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
 import { CLOCK, type Clock } from '@duty-ledger/clock';
 import { checkpointPath } from '../checkpoint';
 import { RecordKeeper } from '../record-keeper';
-import { loadOrCreateSealKey } from '../seal-key';
+import { loadOrCreateSealKey, readPublicKey } from '../seal-key';
 import { ProofController } from './proof.controller';
 import type { RecordIntegrityConfig } from './record-integrity.config';
 
@@ -44,7 +44,7 @@ function createKeeper(
   return new RecordKeeper({
     store,
     key,
-    trusted: [key.publicKey],
+    trusted: [key.publicKey, ...config.trustedKeyFiles.map(readPublicKey)],
     now: () => clock.now(),
     sealEvery: config.sealEvery,
     sealIntervalMs: config.sealIntervalMs,

@@ -1,6 +1,7 @@
 import { Body, HttpCode, Param, Post } from '@nestjs/common';
 import type { CommandAnswer } from '../../shared/command-answer';
 import { CommandController, SendsCommands } from '../../shared/command-controller';
+import { itemRefOf, itemRoutes, type ItemParams } from '../../shared/item-ref';
 import { CommandContextParam, type CommandContext } from '../../shared/command-context';
 import { VerifyCompletionCommand } from './verify-completion.command';
 import { VerifyCompletionDto } from './verify-completion.dto';
@@ -8,14 +9,14 @@ import { VerifyCompletionDto } from './verify-completion.dto';
 /** 销号: a supervisor verifies a claimed completion and closes the target. */
 @CommandController('completion')
 export class VerifyCompletionController extends SendsCommands {
-  @Post('targets/:targetId/completion/verify')
+  @Post(itemRoutes('completion/verify'))
   @HttpCode(200)
   verify(
-    @Param('targetId') targetId: string,
+    @Param() params: ItemParams,
     @Body() { note }: VerifyCompletionDto,
     @CommandContextParam() context: CommandContext,
   ): Promise<CommandAnswer> {
-    const data = { targetId, ...(note ? { note } : {}) };
+    const data = { ...itemRefOf(params), ...(note ? { note } : {}) };
     return this.send(new VerifyCompletionCommand(data, context));
   }
 }

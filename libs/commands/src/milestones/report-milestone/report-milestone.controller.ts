@@ -6,7 +6,10 @@ import { deterministicUuid } from '../../shared/deterministic-id';
 import { ReportMilestoneCommand } from './report-milestone.command';
 import { ReportMilestoneDto } from './report-milestone.dto';
 
-/** 进展反馈: a lead or supporting unit reports where a target stands. */
+/**
+ * 进展反馈: a lead or supporting unit reports its own figure for a target. The answer names the
+ * report (`reportId`, also as `milestoneId`), which a correction refers to.
+ */
 @CommandController('milestones')
 export class ReportMilestoneController extends SendsCommands {
   @Post('targets/:targetId/milestones')
@@ -14,7 +17,7 @@ export class ReportMilestoneController extends SendsCommands {
     @Param('targetId') targetId: string,
     @Body() { value, asOf, note, evidence }: ReportMilestoneDto,
     @CommandContextParam() context: CommandContext,
-  ): Promise<CommandAnswer & { milestoneId: string }> {
+  ): Promise<CommandAnswer & { milestoneId: string; reportId: string }> {
     // Derived from the command id, so a retry with the same Idempotency-Key names the same report.
     const milestoneId = deterministicUuid(context.metadata.commandId, 'milestone');
     const command = new ReportMilestoneCommand(
@@ -28,6 +31,6 @@ export class ReportMilestoneController extends SendsCommands {
       },
       context,
     );
-    return { ...(await this.send(command)), milestoneId };
+    return { ...(await this.send(command)), milestoneId, reportId: milestoneId };
   }
 }

@@ -125,7 +125,8 @@ export class SectionDraftDto {
  */
 export class ImportPlanDto {
   @ApiPropertyOptional({ description: 'The plan document as plain text (UTF-8)' })
-  @ValidateIf((o: ImportPlanDto) => o.sections === undefined)
+  // Checked whenever it is sent: the text wins over a structure sent beside it.
+  @ValidateIf((o: ImportPlanDto) => o.sections === undefined || o.text !== undefined)
   @IsString()
   @IsNotEmpty({
     message:

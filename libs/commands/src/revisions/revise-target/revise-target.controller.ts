@@ -18,7 +18,7 @@ export class ReviseTargetController extends SendsCommands {
     @Param('targetId') targetId: string,
     @Body() body: ReviseTargetDto,
     @CommandContextParam() context: CommandContext,
-  ): Promise<CommandAnswer & { revisionId: string }> {
+  ): Promise<CommandAnswer & { revisionId: string; outcome: 'applied' | 'proposed' }> {
     const changes: TargetTermsChange = {
       ...(body.value !== undefined ? { value: body.value } : {}),
       ...(body.comparator !== undefined ? { comparator: body.comparator } : {}),
@@ -38,6 +38,10 @@ export class ReviseTargetController extends SendsCommands {
     const command = direct
       ? new ReviseTargetCommand({ type: 'ReviseTarget', data, metadata }, context)
       : new ReviseTargetCommand({ type: 'ProposeTargetRevision', data, metadata }, context);
-    return { ...(await this.send(command)), revisionId };
+    const answer = await this.send(command);
+    // Under four eyes a supervisor's lowering, redefinition or later deadline waits for a second
+    // supervisor: the answer says whether the change applied or waits as a proposal.
+    const applied = answer.events.some((e) => e.type === 'TargetRevised');
+    return { ...answer, revisionId, outcome: applied ? 'applied' : 'proposed' };
   }
 }

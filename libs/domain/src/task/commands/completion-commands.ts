@@ -1,25 +1,20 @@
 import type { Command } from '../../shared/command';
+import type { ItemRef } from './item-ref';
 
-/** A lead of the target's lead unit (办结). */
+/** A lead of the lead unit of the target, or of the task without targets (办结). */
 export type ClaimCompletion = Command<
   'ClaimCompletion',
-  { readonly targetId: string; readonly evidence: readonly string[]; readonly note?: string }
+  ItemRef & { readonly evidence: readonly string[]; readonly note?: string }
 >;
 
 /** Supervisor (审核 → 销号). */
-export type VerifyCompletion = Command<
-  'VerifyCompletion',
-  { readonly targetId: string; readonly note?: string }
->;
+export type VerifyCompletion = Command<'VerifyCompletion', ItemRef & { readonly note?: string }>;
 
 /** Supervisor (退办). */
 export type SendBackCompletion = Command<
   'SendBackCompletion',
-  { readonly targetId: string; readonly reason: string }
+  ItemRef & { readonly reason: string }
 >;
 
-/** Supervisor: a verified target turns out not to be done. */
-export type ReopenTarget = Command<
-  'ReopenTarget',
-  { readonly targetId: string; readonly reason: string }
->;
+/** Supervisor: a verified target or task turns out not to be done. */
+export type ReopenTarget = Command<'ReopenTarget', ItemRef & { readonly reason: string }>;

@@ -1,10 +1,10 @@
 import type { Command } from '../../shared/command';
+import type { ItemRef } from './item-ref';
 
-/** A lead of the target's lead unit (延期申请), before the due date. */
+/** A lead of the lead unit of the target or task (延期申请), before the due date. */
 export type RequestDeadlineExtension = Command<
   'RequestDeadlineExtension',
-  {
-    readonly targetId: string;
+  ItemRef & {
     readonly extensionId: string;
     readonly requestedDueDate: string;
     readonly reason: string;
@@ -14,8 +14,7 @@ export type RequestDeadlineExtension = Command<
 /** Supervisor: grants an exact date, which may differ from the one requested. */
 export type ApproveDeadlineExtension = Command<
   'ApproveDeadlineExtension',
-  {
-    readonly targetId: string;
+  ItemRef & {
     readonly extensionId: string;
     readonly newDueDate: string;
     readonly reason?: string;
@@ -24,5 +23,5 @@ export type ApproveDeadlineExtension = Command<
 
 export type RejectDeadlineExtension = Command<
   'RejectDeadlineExtension',
-  { readonly targetId: string; readonly extensionId: string; readonly reason: string }
+  ItemRef & { readonly extensionId: string; readonly reason: string }
 >;

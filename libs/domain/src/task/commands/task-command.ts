@@ -11,7 +11,7 @@ import type {
   RejectDeadlineExtension,
   RequestDeadlineExtension,
 } from './extension-commands';
-import type { ReportMilestone } from './milestone-commands';
+import type { CorrectReport, ReportMilestone, ReportTaskProgress } from './milestone-commands';
 import type {
   ApproveTargetRevision,
   ProposeTargetRevision,
@@ -23,6 +23,7 @@ export type * from './acknowledgement-commands';
 export type * from './assignment-commands';
 export type * from './completion-commands';
 export type * from './extension-commands';
+export type * from './item-ref';
 export type * from './milestone-commands';
 export type * from './revision-commands';
 
@@ -34,6 +35,8 @@ export type TaskCommand =
   | AcknowledgeAssignment
   | DeclineAssignment
   | ReportMilestone
+  | ReportTaskProgress
+  | CorrectReport
   | ReviseTarget
   | ProposeTargetRevision
   | ApproveTargetRevision

@@ -20,10 +20,8 @@ export function decideAcknowledge(
   if (assignment.lastAnswer?.kind === 'acknowledged' && assignment.lastAnswer.version === version) {
     throw new RuleViolationError(
       `${assignment.unit} has already acknowledged version ${version} of these terms`,
-      {
-        unit: assignment.unit,
-        version,
-      },
+      { unit: assignment.unit, version },
+      'already-acknowledged',
     );
   }
   return [
@@ -47,10 +45,8 @@ export function decideDecline(command: DeclineAssignment, task: RegisteredTask):
   if (assignment.lastAnswer?.version === version) {
     throw new RuleViolationError(
       `${assignment.unit} has already ${assignment.lastAnswer.kind} version ${version} of these terms`,
-      {
-        unit: assignment.unit,
-        version,
-      },
+      { unit: assignment.unit, version, answer: assignment.lastAnswer.kind },
+      'already-answered',
     );
   }
   return [
@@ -74,11 +70,16 @@ function answerable(command: AcknowledgeAssignment | DeclineAssignment, task: Re
   requireActingFor(command.metadata.actor, unit);
   const assignment: Assignment | undefined = findAssignment(task, scope, unit);
   if (!assignment)
-    throw new NotFoundError(`${unit} has no assignment at this scope`, { unit, ...scope });
+    throw new NotFoundError(
+      `${unit} has no assignment at this scope`,
+      { unit, ...scope },
+      'assignment-not-found',
+    );
   if (assignment.isGroup) {
     throw new RuleViolationError(
       `${unit} is a collective placeholder; a supervisor names its units first`,
       { unit },
+      'unit-is-placeholder',
     );
   }
   return { scope, assignment, version: termsVersionOf(task, scope) };

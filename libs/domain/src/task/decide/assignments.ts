@@ -30,7 +30,11 @@ export function decideAssign(
       conflict.role === role && conflict.targetId === scope.targetId
         ? `${unit} is already the ${ROLE_NAME[role]} of ${where}`
         : `${unit} is already ${ROLE_NAME[conflict.role]} of ${where}; remove that assignment first`;
-    throw new RuleViolationError(message, { unit, role: conflict.role, ...conflict.scope });
+    throw new RuleViolationError(
+      message,
+      { unit, role: conflict.role, ...conflict.scope },
+      'already-assigned',
+    );
   }
 
   const data = compact({ ...scope, unit, reason });
@@ -59,11 +63,11 @@ export function decideRemoveAssignment(
   const role = command.data.role ?? roleToRemove(task, scope, unit);
   const assignment = findAssignment(task, scope, unit);
   if (!assignment || assignment.role !== role) {
-    throw new NotFoundError(`${unit} is not ${ROLE_NAME[role]} at this scope`, {
-      unit,
-      role,
-      ...scope,
-    });
+    throw new NotFoundError(
+      `${unit} is not ${ROLE_NAME[role]} at this scope`,
+      { unit, role, ...scope },
+      'assignment-not-found',
+    );
   }
   const reason = requireText(command.data.reason, 'reason');
   return [

@@ -7,23 +7,22 @@ import type {
   SendBackCompletion,
   VerifyCompletion,
 } from '../commands/task-command';
-import { requireTarget } from '../rules/lookup';
-import { requireLeadUnitOfTarget } from '../rules/unit-authority';
-import type { CompletionState, RegisteredTask, TargetState } from '../task-state';
+import { itemName, itemScope, requireItem, type WorkItem } from '../rules/item';
+import { requireLeadUnitOfItem } from '../rules/unit-authority';
+import type { CompletionState, RegisteredTask } from '../task-state';
 
-/** 办结: the lead unit claims the target done, with evidence. */
+/** 办结: the lead unit claims the target (or the task without targets) done, with evidence. */
 export function decideClaimCompletion(command: ClaimCompletion, task: RegisteredTask): TaskEvent[] {
-  const target = requireTarget(task, command.data.targetId);
-  const unit = requireLeadUnitOfTarget(task, command.metadata.actor, target.targetId);
-  requireCompletion(target, 'open');
+  const item = requireItem(task, command.data);
+  const unit = requireLeadUnitOfItem(task, command.metadata.actor, item.targetId);
+  requireCompletion(item, 'open');
   const evidence = requireEvidence(command.data.evidence, true);
   return [
     {
       type: 'CompletionClaimed',
       schemaVersion: 1,
       data: compact({
-        taskId: task.taskId,
-        targetId: target.targetId,
+        ...itemScope(task, item),
         unit,
         claimedBy: command.metadata.actor.id,
         evidence,
@@ -38,15 +37,14 @@ export function decideVerifyCompletion(
   command: VerifyCompletion,
   task: RegisteredTask,
 ): TaskEvent[] {
-  const target = requireTarget(task, command.data.targetId);
-  requireCompletion(target, 'claimed');
+  const item = requireItem(task, command.data);
+  requireCompletion(item, 'claimed');
   return [
     {
       type: 'CompletionVerified',
       schemaVersion: 1,
       data: compact({
-        taskId: task.taskId,
-        targetId: target.targetId,
+        ...itemScope(task, item),
         verifiedBy: command.metadata.actor.id,
         note: command.data.note,
       }),
@@ -54,54 +52,42 @@ export function decideVerifyCompletion(
   ];
 }
 
-/** 退办: the claim is not accepted; the target is open again. */
+/** 退办: the claim is not accepted; the item is open again. */
 export function decideSendBackCompletion(
   command: SendBackCompletion,
   task: RegisteredTask,
 ): TaskEvent[] {
-  const target = requireTarget(task, command.data.targetId);
-  requireCompletion(target, 'claimed');
+  const item = requireItem(task, command.data);
+  requireCompletion(item, 'claimed');
   const reason = requireText(command.data.reason, 'reason');
   return [
     {
       type: 'CompletionSentBack',
       schemaVersion: 1,
-      data: {
-        taskId: task.taskId,
-        targetId: target.targetId,
-        sentBackBy: command.metadata.actor.id,
-        reason,
-      },
+      data: { ...itemScope(task, item), sentBackBy: command.metadata.actor.id, reason },
     },
   ];
 }
 
 export function decideReopenTarget(command: ReopenTarget, task: RegisteredTask): TaskEvent[] {
-  const target = requireTarget(task, command.data.targetId);
-  requireCompletion(target, 'verified');
+  const item = requireItem(task, command.data);
+  requireCompletion(item, 'verified');
   const reason = requireText(command.data.reason, 'reason');
   return [
     {
       type: 'TargetReopened',
       schemaVersion: 1,
-      data: {
-        taskId: task.taskId,
-        targetId: target.targetId,
-        reopenedBy: command.metadata.actor.id,
-        reason,
-      },
+      data: { ...itemScope(task, item), reopenedBy: command.metadata.actor.id, reason },
     },
   ];
 }
 
-function requireCompletion(target: TargetState, status: CompletionState['status']): void {
-  if (target.completion.status !== status) {
+function requireCompletion(item: WorkItem, status: CompletionState['status']): void {
+  if (item.completion.status !== status) {
     throw new IllegalStateError(
-      `target ${target.targetId} is ${target.completion.status}, not ${status}`,
-      {
-        targetId: target.targetId,
-        completion: target.completion.status,
-      },
+      `${itemName(item)} is ${item.completion.status}, not ${status}`,
+      { item: item.id, completion: item.completion.status, expected: status },
+      `completion-not-${status}`,
     );
   }
 }

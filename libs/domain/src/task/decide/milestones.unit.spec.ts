@@ -1,8 +1,11 @@
+import type { TaskEvent } from '../../events/task-events';
 import { deciderSpec } from '../../testing/given-when-then';
 import {
   assigned,
   claimed,
   command,
+  declinedAfter,
+  fold,
   imported,
   supervisor,
   TARGET_1,
@@ -157,5 +160,131 @@ describe('ReportMilestone', () => {
     given(...imported, claimed(), verified())
       .when(report())
       .thenThrows('illegal-state', 'verified');
+  });
+
+  describe('values that cannot be right', () => {
+    it.each<[string, string, number, string]>([
+      ['a negative count', TARGET_1, -1, 'report-value-negative'],
+      ['a negative ratio', TARGET_2, -5, 'report-value-negative'],
+      ['a ratio over 100 %', TARGET_2, 100.5, 'report-ratio-over-100'],
+    ])('refuses %s', (_what, targetId, value, rule) => {
+      const error = given(...imported)
+        .when(report(区数据局, { targetId, value }))
+        .thenThrows('rule-violation', 'value');
+      expect(error.rule).toBe(rule);
+    });
+
+    it('accepts exactly 100 %', () => {
+      const [event] = given(...imported)
+        .when(report(区数据局, { targetId: TARGET_2, value: 100 }))
+        .decision();
+      expect(event).toMatchObject({ data: { value: 100 } });
+    });
+
+    it('refuses an as-of date before the plan’s year', () => {
+      const error = given(...imported)
+        .when(report(区数据局, { asOf: '2023-12-31' }))
+        .thenThrows('rule-violation', "before the plan's year");
+      expect(error.rule).toBe('report-date-before-plan-year');
+    });
+
+    it('refuses a report id already used on the target', () => {
+      given(...imported, reported('区数据局'))
+        .when(report())
+        .thenThrows('rule-violation', 'already used');
+    });
+  });
+
+  describe('units that may not report', () => {
+    it('refuses a unit that returned (退回) its assignment', () => {
+      const error = given(...imported, declinedAfter(imported, '区委网信办'))
+        .when(report(区委网信办))
+        .thenThrows('forbidden', 'returned its assignment');
+      expect(error.rule).toBe('unit-declined');
+    });
+
+    it('refuses a unit removed from the task', () => {
+      const removed: TaskEvent = {
+        type: 'AssignmentRemoved',
+        schemaVersion: 1,
+        data: { taskId: TASK_ID, unit: '区委网信办', role: 'supporting', reason: '调整分工' },
+      };
+      given(...imported, removed)
+        .when(report(区委网信办))
+        .thenThrows('forbidden', 'neither lead nor supporting');
+    });
+
+    it('lets each of two lead units report its own figure', () => {
+      given(...imported, assigned('lead', '区城运中心', TARGET_1))
+        .when(report(区城运中心, { value: 30 }))
+        .then(reported('区城运中心', { value: 30 }));
+    });
+  });
+});
+
+describe('CorrectReport', () => {
+  const correct = (actor = 区数据局, value = 58, reason = '统计口径有误') =>
+    command('CorrectReport', { targetId: TARGET_1, reportId: 'm-1', value, reason }, actor);
+  const corrected = (by: string): TaskEvent => ({
+    type: 'ReportCorrected',
+    schemaVersion: 1,
+    data: {
+      taskId: TASK_ID,
+      targetId: TARGET_1,
+      reportId: 'm-1',
+      unit: '区数据局',
+      previousValue: 56,
+      value: 58,
+      reason: '统计口径有误',
+      correctedBy: by,
+    },
+  });
+
+  it('records the unit’s correction of its own report, with the figure it replaces', () => {
+    given(...imported, reported('区数据局'))
+      .when(correct())
+      .then(corrected(区数据局.id));
+  });
+
+  it('lets a supervisor correct any report', () => {
+    given(...imported, reported('区数据局'))
+      .when(correct(supervisor))
+      .then(corrected(supervisor.id));
+  });
+
+  it('applies the correction to the report it names', () => {
+    const state = fold(...imported, reported('区数据局'), corrected(supervisor.id));
+    expect(state.targets[0].reports).toEqual([
+      expect.objectContaining({ milestoneId: 'm-1', value: 58 }),
+    ]);
+  });
+
+  it('forbids another unit to correct it', () => {
+    const error = given(...imported, reported('区数据局'))
+      .when(correct(区委网信办))
+      .thenThrows('forbidden');
+    expect(error.rule).toBe('report-not-own');
+  });
+
+  it('needs a reason, named as required', () => {
+    const error = given(...imported, reported('区数据局'))
+      .when(correct(区数据局, 58, ' '))
+      .thenThrows('rule-violation', 'reason must not be empty');
+    expect(error.rule).toBe('field-required');
+  });
+
+  it('refuses an impossible corrected figure and one that changes nothing', () => {
+    given(...imported, reported('区数据局'))
+      .when(correct(区数据局, -3))
+      .thenThrows('rule-violation', 'negative');
+    given(...imported, reported('区数据局'))
+      .when(correct(区数据局, 56))
+      .thenThrows('rule-violation', 'already says 56');
+  });
+
+  it('is not found for an unknown report', () => {
+    given(...imported)
+      .when(correct())
+      .thenThrows('not-found');
   });
 });

@@ -4,6 +4,7 @@ import { deciderSpec } from '../../testing/given-when-then';
 import {
   claimed,
   command,
+  fold,
   imported,
   otherSupervisor,
   proposed,
@@ -18,6 +19,7 @@ import {
   区委网信办,
   区数据局,
 } from '../../testing/task-fixtures';
+import { decideTask } from '../decide-task';
 import { taskDecider } from '../task-decider';
 
 const { given } = deciderSpec(taskDecider);
@@ -40,8 +42,14 @@ const propose = (
     { targetId: TARGET_1, revisionId: 'rev-1', changes, reason: '部分小区改造计划推迟', ...extra },
     actor,
   );
-const approve = (actor: Actor, revisionId = 'rev-1') =>
-  command('ApproveTargetRevision', { targetId: TARGET_1, revisionId }, actor);
+const REFERENCE = '长府办〔2024〕12号';
+/** `null`: the approval names no 文号. */
+const approve = (actor: Actor, revisionId = 'rev-1', reference: string | null = REFERENCE) =>
+  command(
+    'ApproveTargetRevision',
+    { targetId: TARGET_1, revisionId, ...(reference !== null ? { reference } : {}) },
+    actor,
+  );
 const reject = (actor: Actor, reason = '理由不充分', revisionId = 'rev-1') =>
   command('RejectTargetRevision', { targetId: TARGET_1, revisionId, reason }, actor);
 const leadProposal = proposed('rev-1', 区数据局, { value: 80 });
@@ -80,15 +88,110 @@ describe('ReviseTarget', () => {
 
   it('leaves out fields sent unchanged', () => {
     given(...imported)
-      .when(revise({ value: 100, comparator: 'gt', unit: '个', dueDate: '2024-11-30' }))
+      .when(revise({ value: 120, unit: '个', dueDate: '2024-11-30' }))
       .then(
         revised(
           TARGET_1,
           'rev-1',
-          { comparator: 'gte', dueDate: '2024-12-31' },
-          { comparator: 'gt', dueDate: '2024-11-30' },
+          { value: 100, dueDate: '2024-12-31' },
+          { value: 120, dueDate: '2024-11-30' },
         ),
       );
+  });
+
+  describe('four eyes by default', () => {
+    const asProposal = (changes: TargetTermsChange): TaskEvent => ({
+      type: 'TargetRevisionProposed',
+      schemaVersion: 1,
+      data: {
+        taskId: TASK_ID,
+        targetId: TARGET_1,
+        revisionId: 'rev-1',
+        proposedBy: supervisor.id,
+        changes,
+        reason: '区政府常务会议调整',
+      },
+    });
+
+    it.each<[string, TargetTermsChange]>([
+      ['a lower value', { value: 80 }],
+      ['another comparator', { comparator: 'gt' }],
+      ['another unit of measure', { unit: '户' }],
+      ['a later due date', { dueDate: '2025-03-31' }],
+      ['a higher value with a later due date', { value: 120, dueDate: '2025-03-31' }],
+    ])('records %s by one supervisor as that supervisor’s proposal', (_what, changes) => {
+      given(...imported)
+        .when(revise(changes))
+        .then(asProposal(changes));
+    });
+
+    it('applies a raised value or an earlier due date at once', () => {
+      given(...imported)
+        .when(revise({ value: 120, dueDate: '2024-10-31' }))
+        .then(
+          revised(
+            TARGET_1,
+            'rev-1',
+            { value: 100, dueDate: '2024-12-31' },
+            { value: 120, dueDate: '2024-10-31' },
+          ),
+        );
+    });
+
+    it('reads "lower" by the comparator: a larger ceiling is a lowering of an at-most target', () => {
+      const atMost: TaskEvent = revised(
+        TARGET_1,
+        'rev-0',
+        { comparator: 'gte' },
+        { comparator: 'lte' },
+      );
+      given(...imported, atMost)
+        .when(revise({ value: 120 }))
+        .then(asProposal({ value: 120 }));
+    });
+
+    it('applies every change at once under a policy that lets one supervisor decide', () => {
+      const policy = {
+        loweringNeedsSecondSupervisor: false,
+        redefiningNeedsSecondSupervisor: false,
+        laterDeadlineNeedsSecondSupervisor: false,
+        referenceRequiredToApproveLowering: false,
+      };
+      const state = fold(...imported);
+      expect(decideTask(revise({ value: 80 }), state, policy)).toEqual([
+        revised(TARGET_1, 'rev-1', { value: 100 }, { value: 80 }),
+      ]);
+    });
+
+    it('lets a second supervisor approve the proposal with a 文号', () => {
+      given(...imported, asProposal({ value: 80 }))
+        .when(approve(otherSupervisor))
+        .then({
+          ...revised(TARGET_1, 'rev-1', { value: 100 }, { value: 80 }),
+          data: {
+            ...revised(TARGET_1, 'rev-1', { value: 100 }, { value: 80 }).data,
+            reference: REFERENCE,
+            approvedBy: otherSupervisor.id,
+          },
+        } as TaskEvent);
+    });
+
+    it('refuses to approve a lowering without a 文号', () => {
+      const error = given(...imported, asProposal({ value: 80 }))
+        .when(approve(otherSupervisor, 'rev-1', null))
+        .thenThrows('rule-violation', '文号');
+      expect(error.rule).toBe('reference-required');
+    });
+
+    it('approves a later due date without a 文号', () => {
+      const [event] = given(...imported, asProposal({ dueDate: '2025-03-31' }))
+        .when(approve(otherSupervisor, 'rev-1', null))
+        .decision();
+      expect(event).toMatchObject({
+        type: 'TargetRevised',
+        data: { after: { dueDate: '2025-03-31' } },
+      });
+    });
   });
 
   it('refuses a revision that changes nothing', () => {
@@ -218,6 +321,7 @@ describe('ApproveTargetRevision', () => {
           before: { value: 100 },
           after: { value: 80 },
           reason: '部分小区改造计划推迟',
+          reference: REFERENCE,
           proposedBy: 区数据局.id,
           approvedBy: supervisor.id,
         },
@@ -246,6 +350,7 @@ describe('ApproveTargetRevision', () => {
             before: { value: 100 },
             after: { value: 80 },
             reason: '部分小区改造计划推迟',
+            reference: REFERENCE,
             proposedBy: supervisor.id,
             approvedBy: otherSupervisor.id,
           },
@@ -262,7 +367,7 @@ describe('ApproveTargetRevision', () => {
   it('carries the proposal’s reference into the revision', () => {
     const withReference = proposed('rev-1', 区数据局, { value: 80 }, '长数转办〔2024〕3号');
     const [event] = given(...imported, withReference)
-      .when(approve(supervisor))
+      .when(approve(supervisor, 'rev-1', null))
       .decision();
     expect(event).toMatchObject({
       type: 'TargetRevised',

@@ -5,7 +5,7 @@ import type { RegisteredTask, TargetState, TaskState } from '../task-state';
 
 export function requireTask(state: TaskState, taskId: string): RegisteredTask {
   if (state.status !== 'registered' || state.taskId !== taskId) {
-    throw new NotFoundError(`task ${taskId} does not exist`, { taskId });
+    throw new NotFoundError(`task ${taskId} does not exist`, { taskId }, 'task-not-found');
   }
   return state;
 }
@@ -13,9 +13,11 @@ export function requireTask(state: TaskState, taskId: string): RegisteredTask {
 export function requireTarget(task: RegisteredTask, targetId: string): TargetState {
   const target = findTarget(task, targetId);
   if (!target)
-    throw new NotFoundError(`target ${targetId} does not exist in task ${task.taskId}`, {
-      targetId,
-    });
+    throw new NotFoundError(
+      `target ${targetId} does not exist in task ${task.taskId}`,
+      { targetId },
+      'target-not-found',
+    );
   return target;
 }
 

@@ -21,7 +21,11 @@ export function diffTerms(current: TargetTerms, changes: TargetTermsChange): Ter
   validateChanges(changes);
   const changed = FIELDS.filter((f) => changes[f] !== undefined && changes[f] !== current[f]);
   if (changed.length === 0) {
-    throw new RuleViolationError('the revision changes nothing', { changes });
+    throw new RuleViolationError(
+      'the revision changes nothing',
+      { changes },
+      'revision-changes-nothing',
+    );
   }
   const pick = (terms: TargetTermsChange) =>
     Object.fromEntries(changed.map((f) => [f, terms[f]])) as TargetTermsChange;
@@ -31,9 +35,11 @@ export function diffTerms(current: TargetTerms, changes: TargetTermsChange): Ter
 function validateChanges(changes: TargetTermsChange): void {
   if (changes.value !== undefined) requireFiniteNumber(changes.value, 'value');
   if (changes.comparator !== undefined && !COMPARATORS.includes(changes.comparator)) {
-    throw new RuleViolationError(`comparator must be one of ${COMPARATORS.join(', ')}`, {
-      comparator: changes.comparator,
-    });
+    throw new RuleViolationError(
+      `comparator must be one of ${COMPARATORS.join(', ')}`,
+      { field: 'comparator', comparator: changes.comparator },
+      'comparator-invalid',
+    );
   }
   if (changes.unit !== undefined) requireText(changes.unit, 'unit');
   if (changes.dueDate !== undefined) requireIsoDate(changes.dueDate, 'dueDate');

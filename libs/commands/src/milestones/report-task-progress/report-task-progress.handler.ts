@@ -1,0 +1,18 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { taskCommandScope, taskDecider } from '@duty-ledger/domain';
+import type { CommandAnswer } from '../../shared/command-answer';
+import { CommandExecutor } from '../../shared/command-executor';
+import { ReportTaskProgressCommand } from './report-task-progress.command';
+
+@CommandHandler(ReportTaskProgressCommand)
+export class ReportTaskProgressHandler implements ICommandHandler<
+  ReportTaskProgressCommand,
+  CommandAnswer
+> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  /** Load the task's stream, decide with the task decider, append. */
+  execute({ command, context }: ReportTaskProgressCommand): Promise<CommandAnswer> {
+    return this.executor.execute(taskCommandScope(command).streamId, taskDecider, command, context);
+  }
+}
