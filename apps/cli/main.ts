@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerTokenCommand } from './commands/token.command';
 import { registerProjectionsCommand } from './commands/projections.command';
 import { registerExportCommand } from './commands/export.command';
+import { registerUnitCommand } from './commands/unit.command';
+import { registerStatusRulesCommand } from './commands/status-rules.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerImportCommand } from './commands/import.command';
@@ -21,6 +23,8 @@ function buildProgram(): Command {
   registerTokenCommand(program);
   registerProjectionsCommand(program);
   registerExportCommand(program);
+  registerUnitCommand(program);
+  registerStatusRulesCommand(program);
   registerImportCommand(program);
   registerVerifyCommand(program);
   registerRecordKeyCommand(program);

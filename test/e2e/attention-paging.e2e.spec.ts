@@ -5,7 +5,14 @@ import { TestApp } from './support/test-app';
 
 const seedText = readFileSync(join(__dirname, '../../seeds/000_185a200b6ab3317e.txt'), 'utf8');
 type Item = { planId: string; days: number };
-const LISTS = ['unacknowledged', 'noRecentReport', 'deadlineMovedRepeatedly', 'loweredLate'];
+const LISTS = [
+  'unacknowledged',
+  'noRecentReport',
+  'deadlineMovedRepeatedly',
+  'loweredLate',
+  'declined',
+  'awaitingDecision',
+];
 
 /**
  * GET /audit/attention a page per list, as a supervisor's dashboard reads it: two copies of the

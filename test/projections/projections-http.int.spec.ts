@@ -240,6 +240,8 @@ describe('read side over HTTP', () => {
       'obligations',
       'targets',
       'target-changes',
+      'approvals',
+      'status-rules',
     ]);
   });
 

@@ -45,6 +45,10 @@ import { ReviseTargetController } from './revisions/revise-target/revise-target.
 import { ReviseTargetHandler } from './revisions/revise-target/revise-target.handler';
 import { CommandExecutor } from './shared/command-executor';
 import { UsersController } from './users/users.controller';
+import { WithdrawPlanHandler } from './plans/withdraw-plan.command';
+import { UnitsController } from './units/units.controller';
+import { UnitRegistryService } from './units/unit-registry.service';
+import { StatusRulesController } from './status-rules/status-rules.controller';
 
 /**
  * The write side over HTTP, one folder per use case: the controller turns the request into a
@@ -80,10 +84,14 @@ export class CommandsModule {
         SendBackCompletionController,
         ReopenTargetController,
         UsersController,
+        UnitsController,
+        StatusRulesController,
       ],
       providers: [
         CommandExecutor,
         ImportPlanHandler,
+        WithdrawPlanHandler,
+        UnitRegistryService,
         AssignUnitHandler,
         RemoveAssignmentHandler,
         AcknowledgeAssignmentHandler,

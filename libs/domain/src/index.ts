@@ -2,6 +2,8 @@
 export type * from './events/event-metadata';
 export type * from './events/plan-events';
 export type * from './events/task-events';
+export type * from './events/unit-events';
+export type * from './events/status-rule-events';
 
 // Model and ids.
 export * from './model/target-terms';
@@ -21,6 +23,7 @@ export type * from './task/commands/task-command';
 export * from './plan/plan-state';
 export { evolvePlan } from './plan/evolve-plan';
 export { decideImportPlan, PLAN_TEXT_REASON, type StreamEvents } from './plan/decide-import-plan';
+export { decideWithdrawPlan } from './plan/decide-withdraw-plan';
 export { expandUnits, type ExpandedUnit } from './plan/rules/expand-units';
 export { planDecider } from './plan/plan-decider';
 
@@ -36,6 +39,13 @@ export {
 } from './task/rules/revision-policy';
 export { taskCommandScope, type TaskCommandScope } from './task/task-command-scope';
 export * from './task/task-queries';
+
+// Units: the registry as events.
+export * from './units/unit-registry';
+export { closestNames } from './units/closest-names';
+
+// Status-light rule sets, configured as events.
+export * from './status-rules/status-rules';
 
 // Dates as the domain reads them.
 export { isIsoDate, shanghaiDateOf } from './shared/dates';

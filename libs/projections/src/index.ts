@@ -2,6 +2,8 @@ import type { Projection } from './runner/projection';
 import { obligationsProjection } from './obligations/obligations.projection';
 import { targetsProjection } from './targets/targets.projection';
 import { targetChangesProjection } from './target-changes/target-changes.projection';
+import { approvalsProjection } from './approvals/approvals.projection';
+import { statusRulesProjection } from './status/status-rules.projection';
 
 // Runner: feeds the read models from the log.
 export { ProjectionRunner, PROJECTED_STREAMS } from './runner/projection-runner';
@@ -17,13 +19,15 @@ export type { ProjectedChange } from './runner/projected-change';
 export { openReadModelDb, readModelPath, READ_MODEL_FILE } from './runner/read-model-db';
 
 // Read models.
-export { obligationsProjection, targetsProjection, targetChangesProjection };
+export { obligationsProjection, targetsProjection, targetChangesProjection, approvalsProjection };
 
 /** Every read model of the service, as the runner takes them. */
 export const READ_MODELS: readonly Projection[] = [
   obligationsProjection,
   targetsProjection,
   targetChangesProjection,
+  approvalsProjection,
+  statusRulesProjection,
 ];
 
 // Queries: plain functions over the read-model database, each exact as of an instant.
@@ -48,6 +52,10 @@ export type { TargetChange, TargetChangeFilter } from './target-changes/target-c
 export { TARGET_CHANGE_KINDS, classifyValueChange } from './target-changes/change-kind';
 export type { TargetChangeKind } from './target-changes/change-kind';
 export { attention } from './attention/attention.query';
+export { pendingApprovals } from './approvals/approvals.query';
+export type { ApprovalFilter, PendingApproval } from './approvals/approvals.query';
+export { APPROVAL_KINDS, type ApprovalKind } from './approvals/pending-requests';
+export { listPlans, type PlanSummary } from './obligations/plans.query';
 export type {
   AttentionList,
   AttentionOptions,
@@ -63,8 +71,14 @@ export type { AckState, CompletionStatus, TargetValue, Terms } from './shared/ta
 
 // Status lights: rules as data, computed at query time.
 export { DEFAULT_RULE_SET, lightsOf } from './status/rule-set';
+export { ruleSetAt, statusRulesProjection } from './status/status-rules.projection';
 export type { StatusFact, StatusParameters, StatusRule, StatusRuleSet } from './status/rule-set';
-export { assessStatus, expectedProgress, progressTowards } from './status/status-light';
+export {
+  assessStatus,
+  expectedProgress,
+  progressTowards,
+  STATUS_FACTS,
+} from './status/status-light';
 export type { StatusAssessment, StatusInput } from './status/status-light';
 
 // Exports.

@@ -24,4 +24,18 @@ export interface PlanRegistered {
   };
 }
 
-export type PlanEvent = PlanRegistered;
+/**
+ * The plan was withdrawn (撤销): what its tasks owe ends; its history stays. Each task stream gets
+ * a TaskWithdrawn in the same decision.
+ */
+export interface PlanWithdrawn {
+  readonly type: 'PlanWithdrawn';
+  readonly schemaVersion: 1;
+  readonly data: {
+    readonly planId: string;
+    readonly reason: string;
+    readonly withdrawnBy: string;
+  };
+}
+
+export type PlanEvent = PlanRegistered | PlanWithdrawn;

@@ -314,6 +314,17 @@ export interface TargetReopened {
   };
 }
 
+/** The task's plan was withdrawn: nothing is owed on it any more, and it takes no more commands. */
+export interface TaskWithdrawn {
+  readonly type: 'TaskWithdrawn';
+  readonly schemaVersion: 1;
+  readonly data: {
+    readonly planId: string;
+    readonly taskId: string;
+    readonly reason: string;
+  };
+}
+
 export type TaskEvent =
   | TaskRegistered
   | TargetRegistered
@@ -334,6 +345,7 @@ export type TaskEvent =
   | CompletionClaimed
   | CompletionVerified
   | CompletionSentBack
-  | TargetReopened;
+  | TargetReopened
+  | TaskWithdrawn;
 
 export type TaskEventType = TaskEvent['type'];

@@ -6,8 +6,15 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'PlanRegistered':
       // A plan registers once; a second registration in a stream is ignored, never merged.
       return state.status === 'none' ? { status: 'registered', ...event.data } : state;
+    case 'PlanWithdrawn':
+      return state.status === 'registered'
+        ? {
+            ...state,
+            withdrawal: { reason: event.data.reason, withdrawnBy: event.data.withdrawnBy },
+          }
+        : state;
     default: {
-      const unexpected: never = event.type;
+      const unexpected: never = event;
       return unexpected;
     }
   }

@@ -1,5 +1,6 @@
 import type { Role } from '../events/event-metadata';
 import type { TaskEvent } from '../events/task-events';
+import { IllegalStateError } from '../errors';
 import { requireRole } from '../shared/authority';
 import type { TaskCommand, TaskCommandType } from './commands/task-command';
 import { decideAcknowledge, decideDecline } from './decide/acknowledgements';
@@ -71,6 +72,11 @@ export function decideTask(
 ): TaskEvent[] {
   requireRole(command.metadata.actor, ...TASK_COMMAND_ROLES[command.type]);
   const task = requireTask(state, taskCommandScope(command).taskId);
+  if (task.withdrawn)
+    throw new IllegalStateError(`task ${task.taskId} was withdrawn with its plan`, {
+      taskId: task.taskId,
+      reason: task.withdrawn.reason,
+    });
   switch (command.type) {
     case 'AssignLead':
     case 'AssignSupportingUnit':

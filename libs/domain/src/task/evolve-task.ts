@@ -38,6 +38,7 @@ const TERMS_NEUTRAL: ReadonlySet<TaskEvent['type']> = new Set<TaskEvent['type']>
   'CompletionVerified',
   'CompletionSentBack',
   'TargetReopened',
+  'TaskWithdrawn',
 ]);
 
 function registerTask({ data }: TaskRegistered): RegisteredTask {
@@ -222,6 +223,8 @@ function apply(state: RegisteredTask, event: TaskEvent): RegisteredTask {
     case 'CompletionSentBack':
     case 'TargetReopened':
       return updateItem(state, event.data.targetId, () => ({ completion: { status: 'open' } }));
+    case 'TaskWithdrawn':
+      return { ...state, withdrawn: { reason: event.data.reason } };
     default: {
       const unexpected: never = event;
       return unexpected;

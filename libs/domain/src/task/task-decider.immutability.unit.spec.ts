@@ -170,6 +170,7 @@ const EVERY_EVENT_TYPE: Record<TaskEvent['type'], true> = {
   CompletionVerified: true,
   CompletionSentBack: true,
   TargetReopened: true,
+  TaskWithdrawn: true,
 };
 
 /** Decides each command on the state so far and folds its events, freezing whatever is handed on. */
@@ -191,6 +192,9 @@ function run(freeze: boolean): { history: TaskEvent[]; states: TaskState[] } {
   fold(structuredClone(importedWithoutTargets));
   for (const cmd of taskLevelLifecycle)
     fold(taskDecider.decide(guard(structuredClone(cmd)), state));
+  // Decided on the plan's stream (WithdrawPlan), folded on the task's.
+  const { planId, taskId } = state as { planId: string; taskId: string };
+  fold([{ type: 'TaskWithdrawn', schemaVersion: 1, data: { planId, taskId, reason: '计划撤销' } }]);
   return { history, states };
 }
 

@@ -143,6 +143,8 @@ export interface RegisteredTask {
   readonly targets: readonly TargetState[];
   /** Current assignments, task-level and target-level, in the order they were made. */
   readonly assignments: readonly Assignment[];
+  /** Set when its plan was withdrawn: it takes no more commands. */
+  readonly withdrawn?: { readonly reason: string };
 }
 
 export type TaskState = { readonly status: 'none' } | RegisteredTask;

@@ -7,7 +7,9 @@ import type {
   TaskRegistered,
 } from '../events/task-events';
 import { targetIdOf, taskIdOf } from '../ids';
-import type { ImportPlan } from '../plan/commands/import-plan';
+import type { PlanCommand } from '../plan/commands/import-plan';
+import type { AddUnit } from '../units/unit-registry';
+import type { ConfigureStatusRules } from '../status-rules/status-rules';
 import type { TaskCommand } from '../task/commands/task-command';
 import { evolveTask } from '../task/evolve-task';
 import { currentTerms, termsVersionOf } from '../task/task-queries';
@@ -32,7 +34,7 @@ export const 区委网信办 = leadOf('区委网信办');
 export const 区城运中心 = leadOf('区城运中心');
 export const 华阳路街道 = leadOf('华阳路街道');
 
-type AnyCommand = TaskCommand | ImportPlan;
+type AnyCommand = TaskCommand | PlanCommand | AddUnit | ConfigureStatusRules;
 type CommandOf<T extends AnyCommand['type']> = Extract<AnyCommand, { type: T }>;
 
 export function command<T extends AnyCommand['type']>(

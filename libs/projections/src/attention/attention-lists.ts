@@ -7,6 +7,8 @@ export const ATTENTION_LISTS = [
   'noRecentReport',
   'deadlineMovedRepeatedly',
   'loweredLate',
+  'declined',
+  'awaitingDecision',
 ] as const;
 
 export type AttentionListName = (typeof ATTENTION_LISTS)[number];

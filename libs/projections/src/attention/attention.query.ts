@@ -9,6 +9,7 @@ import { unansweredAssignments, type UnansweredAssignment } from './unanswered-a
 import { unreportedTargets, type UnreportedTarget } from './unreported-targets';
 import { movedDeadlines, type RepeatedlyMovedDeadline } from './moved-deadlines';
 import { loweredLate } from './lowered-late';
+import { pendingApprovals, type PendingApproval } from '../approvals/approvals.query';
 
 export type { AttentionListName } from './attention-lists';
 export type { AttentionPage } from './attention-page';
@@ -26,6 +27,8 @@ export interface AttentionOptions extends PageRequest {
   readonly noReportDays?: number;
   /** MM-DD of the plan year from which lowering a target counts as late (default 10-01). */
   readonly lateFrom?: string;
+  /** A proposal, request or claim undecided for more than this many days needs attention (default 7). */
+  readonly approvalDays?: number;
   readonly planId?: string;
   readonly unit?: string;
   /** Only this list (to page through it); every list when absent. */
@@ -39,11 +42,16 @@ export interface AttentionList {
     readonly unackDays: number;
     readonly noReportDays: number;
     readonly lateFrom: string;
+    readonly approvalDays: number;
   };
   readonly unacknowledged?: AttentionPage<UnansweredAssignment>;
   readonly noRecentReport?: AttentionPage<UnreportedTarget>;
   readonly deadlineMovedRepeatedly?: AttentionPage<RepeatedlyMovedDeadline>;
   readonly loweredLate?: AttentionPage<TargetChange>;
+  /** Declined assignments still waiting for a supervisor to reassign, longest waiting first. */
+  readonly declined?: AttentionPage<PendingApproval>;
+  /** Proposals, extension requests and completion claims undecided for more than approvalDays. */
+  readonly awaitingDecision?: AttentionPage<PendingApproval>;
 }
 
 /**
@@ -56,6 +64,8 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
   const unackDays = options.unackDays ?? 7;
   const noReportDays = options.noReportDays ?? 30;
   const lateFrom = options.lateFrom ?? '10-01';
+  const approvalDays = options.approvalDays ?? 7;
+  const waiting = { asOf: now, planId: options.planId, unit: options.unit, ...pageBounds(options) };
   const scope: ListScope = {
     db,
     now,
@@ -67,7 +77,7 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
   const wanted = (list: AttentionListName) => options.list === undefined || options.list === list;
   return {
     now,
-    parameters: { unackDays, noReportDays, lateFrom },
+    parameters: { unackDays, noReportDays, lateFrom, approvalDays },
     ...(wanted('unacknowledged')
       ? { unacknowledged: unansweredAssignments(scope, unackDays) }
       : {}),
@@ -76,5 +86,17 @@ export function attention(db: Database.Database, options: AttentionOptions): Att
       ? { deadlineMovedRepeatedly: movedDeadlines(scope) }
       : {}),
     ...(wanted('loweredLate') ? { loweredLate: loweredLate(scope, lateFrom) } : {}),
+    ...(wanted('declined')
+      ? { declined: pendingApprovals(db, { ...waiting, kind: 'decline' }) }
+      : {}),
+    ...(wanted('awaitingDecision')
+      ? {
+          awaitingDecision: pendingApprovals(db, {
+            ...waiting,
+            kinds: ['revision', 'extension', 'completion'],
+            waitingDays: approvalDays,
+          }),
+        }
+      : {}),
   };
 }

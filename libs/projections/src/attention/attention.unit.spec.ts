@@ -3,6 +3,7 @@ import type { AssignmentTerms, TaskEvent } from '@duty-ledger/domain';
 import { openReadModelDb } from '../runner/read-model-db';
 import { obligationsProjection } from '../obligations/obligations.projection';
 import { targetChangesProjection } from '../target-changes/target-changes.projection';
+import { approvalsProjection } from '../approvals/approvals.projection';
 import { EventLog, SUPERVISOR, project } from '../testing/event-log';
 import { planImport } from '../testing/plan-fixture';
 import { attention } from './attention.query';
@@ -63,6 +64,7 @@ describe('attention list', () => {
     db = openReadModelDb(':memory:');
     obligationsProjection.setUp(db);
     targetChangesProjection.setUp(db);
+    approvalsProjection.setUp(db);
     const log = new EventLog('2024-01-05T02:00:00.000Z');
     log.append(
       planImport('p24', 2024, [
@@ -110,6 +112,7 @@ describe('attention list', () => {
     log.at('2024-10-09T02:00:00.000Z').append([lower('r3', 85, 80)], { actor: SUPERVISOR });
     project(db, obligationsProjection, log.events);
     project(db, targetChangesProjection, log.events);
+    project(db, approvalsProjection, log.events);
   });
 
   afterAll(() => db.close());

@@ -58,9 +58,10 @@ export class AuditController {
   @ApiOperation({
     summary: "What needs a supervisor's attention now, most urgent first, a page per list",
     description:
-      `Four lists: unacknowledged (assignments unanswered for more than unackDays, longest owed first), ` +
+      `Six lists: unacknowledged (assignments unanswered for more than unackDays, longest owed first), ` +
       `noRecentReport (open targets without a report for more than noReportDays, longest silent first), ` +
-      `deadlineMovedRepeatedly (most moves first) and loweredLate (targets lowered from lateFrom of the plan year, latest first). ` +
+      `deadlineMovedRepeatedly (most moves first), loweredLate (targets lowered from lateFrom of the plan year, latest first), ` +
+      `declined (declined assignments waiting for a supervisor to reassign) and awaitingDecision (proposals, extension requests and completion claims undecided for more than approvalDays). ` +
       `Each list is { total, limit, offset, nextOffset, items }: at most limit items (default ${DEFAULT_PAGE_LIMIT}, at most ${MAX_PAGE_LIMIT}) from offset; ` +
       `nextOffset is null on the last page. list=<name> answers that list alone, to page through it: ?list=unacknowledged&offset=50.`,
   })

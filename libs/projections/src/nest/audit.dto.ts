@@ -89,6 +89,17 @@ export class AttentionQueryDto extends PageQueryDto {
   noReportDays?: number;
 
   @ApiPropertyOptional({
+    description: 'Days a proposal, extension request or completion claim may wait for a decision',
+    default: 7,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3660)
+  approvalDays?: number;
+
+  @ApiPropertyOptional({
     description: 'MM-DD of the plan year from which lowering a target is late',
     default: '10-01',
   })

@@ -15,9 +15,10 @@ export class DashboardController {
   @Get('summary')
   @CacheableRead()
   summary(@Query() query: DashboardQueryDto): DashboardSummary {
+    const asOf = this.read.asOf(query.asOf);
     return dashboardSummary(this.read.db, query.planId, {
-      asOf: this.read.asOf(query.asOf),
-      ruleSet: this.read.ruleSet,
+      asOf,
+      ruleSet: this.read.ruleSetAt(asOf),
     });
   }
 }

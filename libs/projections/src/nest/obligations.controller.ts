@@ -37,11 +37,12 @@ export class ObligationsController {
     @CurrentPrincipal() principal: Principal | undefined,
   ): { unit: string } & ObligationPage {
     unitInScope(principal, unit);
+    const asOf = this.read.asOf(query.asOf);
     const page = obligations(this.read.db, {
       unit,
-      asOf: this.read.asOf(query.asOf),
-      status: this.read.status(query.status),
-      ruleSet: this.read.ruleSet,
+      asOf,
+      status: this.read.status(query.status, asOf),
+      ruleSet: this.read.ruleSetAt(asOf),
       limit: query.limit,
       offset: query.offset,
     });
@@ -87,13 +88,14 @@ export class ObligationsController {
 
   /** A lead's listing is its own unit's. */
   private filter(query: ObligationsFilterDto, principal: Principal | undefined) {
+    const asOf = this.read.asOf(query.asOf);
     return {
-      asOf: this.read.asOf(query.asOf),
-      status: this.read.status(query.status),
+      asOf,
+      status: this.read.status(query.status, asOf),
       unit: unitInScope(principal, query.unit),
       planId: query.planId,
       dueBefore: query.dueBefore,
-      ruleSet: this.read.ruleSet,
+      ruleSet: this.read.ruleSetAt(asOf),
     };
   }
 }

@@ -23,6 +23,9 @@ import { TargetsController } from './targets.controller';
 import { AuditController } from './audit.controller';
 import { DashboardController } from './dashboard.controller';
 import { LiveController } from './live.controller';
+import { PlansReadController } from './plans-read.controller';
+import { ApprovalsController } from './approvals.controller';
+import { StatusRulesReadController } from './status-rules-read.controller';
 
 /** Starts following the log once the app is up; stops before the store closes. */
 @Injectable()
@@ -108,6 +111,9 @@ export class ProjectionsModule {
         AuditController,
         DashboardController,
         LiveController,
+        PlansReadController,
+        ApprovalsController,
+        StatusRulesReadController,
       ],
       exports: [ProjectionRunner, READ_MODEL_DB, PROJECTIONS_CONFIG],
     };

@@ -28,9 +28,10 @@ export class TargetsController {
     @Query() query: ReadQueryDto,
     @CurrentPrincipal() principal: Principal | undefined,
   ): TargetDetails {
+    const asOf = this.read.asOf(query.asOf);
     const details = targetDetails(this.read.db, targetId, {
-      asOf: this.read.asOf(query.asOf),
-      ruleSet: this.read.ruleSet,
+      asOf,
+      ruleSet: this.read.ruleSetAt(asOf),
     });
     if (!details) throw notFound(targetId);
     assertOwnsTarget(principal, details.owners);

@@ -32,7 +32,7 @@ const NO_ROW_CHANGE: ReadonlySet<TaskEvent['type']> = new Set([
 
 export function itemRows(view: TaskView | undefined): Map<string, RowValues> {
   const rows = new Map<string, RowValues>();
-  if (!view) return rows;
+  if (!view || view.withdrawn) return rows;
   const task = {
     plan_id: view.planId,
     task_id: view.taskId,
@@ -87,15 +87,17 @@ export function itemRows(view: TaskView | undefined): Map<string, RowValues> {
  */
 export function obligationRows(view: TaskView | undefined): Map<string, RowValues> {
   const rows = new Map<string, RowValues>();
-  if (!view) return rows;
+  if (!view || view.withdrawn) return rows;
   const itemIds: (string | undefined)[] =
     view.targets.length === 0 ? [undefined] : view.targets.map((t) => t.targetId);
   const rank = (a: AssignmentView) =>
     (a.role === 'lead' ? 0 : 2) + (a.targetId === undefined ? 1 : 0);
   for (const targetId of itemIds) {
     const itemId = targetId ?? view.taskId;
-    const owing = view.assignments.filter((a) =>
-      targetId === undefined ? a.targetId === undefined : covers(a, targetId),
+    // A collective placeholder (各相关单位) owes nothing until a supervisor names real units.
+    const owing = view.assignments.filter(
+      (a) =>
+        !a.isGroup && (targetId === undefined ? a.targetId === undefined : covers(a, targetId)),
     );
     const governing = new Map<string, AssignmentView>();
     for (const a of owing) {
@@ -149,6 +151,7 @@ class ObligationsWriter implements ProjectionWriter {
   private readonly obligations: VersionedTable;
   private readonly insertPlan: Database.Statement<[string, string, number, string, string]>;
   private readonly insertReport: Database.Statement<[string, string, number, string, string]>;
+  private readonly withdrawPlan: Database.Statement<[string, string, string]>;
   private readonly unitFigures: Database.Statement<[string], HeldFigure>;
   private readonly putUnitFigure: Database.Statement<
     [string, string, string, number, string, number]
@@ -172,6 +175,9 @@ class ObligationsWriter implements ProjectionWriter {
     );
     this.insertPlan = db.prepare(
       `INSERT OR REPLACE INTO ${OBLIGATION_TABLES.plans} (plan_id, title, year, due_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.withdrawPlan = db.prepare(
+      `UPDATE ${OBLIGATION_TABLES.plans} SET withdrawn_at = ?, withdrawal_reason = ? WHERE plan_id = ?`,
     );
     this.insertReport = db.prepare(
       `INSERT INTO ${OBLIGATION_TABLES.reports} (target_id, unit, value, as_of_date, recorded_at) VALUES (?, ?, ?, ?, ?)`,
@@ -276,6 +282,10 @@ class ObligationsWriter implements ProjectionWriter {
       this.insertPlan.run(d.planId, d.title, d.year, d.dueDate, at);
       return;
     }
+    if (event.type === 'PlanWithdrawn') {
+      this.withdrawPlan.run(at, event.data.reason, event.data.planId);
+      return;
+    }
     if (event.type === 'MilestoneReported' || event.type === 'ReportCorrected') {
       this.recordFigure(event, task?.after, at);
       return;
@@ -305,7 +315,8 @@ class ObligationsWriter implements ProjectionWriter {
 
 export const obligationsProjection: Projection = taskViewReadModel({
   name: 'obligations',
-  version: 2,
+  // 3: plans record their withdrawal; collective placeholders owe nothing
+  version: 3,
   tables: OBLIGATION_TABLES,
   ddl: OBLIGATIONS_DDL,
   open: (db, context) => new ObligationsWriter(db, context),

@@ -61,7 +61,8 @@ const { taskViews, plans, items, obligations, reports, unitFigures } = OBLIGATIO
 export const OBLIGATIONS_DDL = `
 ${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (
-  plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL, due_date TEXT NOT NULL, recorded_at TEXT NOT NULL
+  plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL, due_date TEXT NOT NULL, recorded_at TEXT NOT NULL,
+  withdrawn_at TEXT, withdrawal_reason TEXT
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${items} (
   item_id TEXT NOT NULL, plan_id TEXT NOT NULL, task_id TEXT NOT NULL, task_no INTEGER NOT NULL, task_title TEXT NOT NULL,

@@ -20,7 +20,9 @@ import { ProjectionGroup, type GroupCacheSizes } from './projection-group';
 import { CatchUpMode } from './catch-up-mode';
 
 /** The streams the read models are built from. */
-export const PROJECTED_STREAMS: AllFilter = { streamNamePrefixes: ['plan-', 'task-'] };
+export const PROJECTED_STREAMS: AllFilter = {
+  streamNamePrefixes: ['plan-', 'task-', 'status-rules'],
+};
 
 export interface RunnerLogger {
   error(message: string): void;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@duty-ledger/event-store';
-import { asDomainEvent, metadataOf } from '../shared/domain-events';
+import { asDomainEvent, isPlanEvent, metadataOf } from '../shared/domain-events';
 import { evolveTaskView } from '../shared/task-view';
 import type { TaskViewStore, TaskViewTable } from '../shared/task-view-store';
 import type { TaskChange } from './projection';
@@ -18,7 +18,7 @@ export function foldTaskEvent(
   const event = asDomainEvent(recorded);
   // Reports never change a task view, but a report is counted by who owes the target then: the
   // projections are handed the view (before and after are the same) to read the owners from.
-  if (!event || event.type === 'PlanRegistered') return undefined;
+  if (!event || isPlanEvent(event)) return undefined;
   const before = views.get(event.data.taskId, source);
   const meta = metadataOf(recorded);
   const after = evolveTaskView(before, event, { at, actor: meta.actor, commandId: meta.commandId });

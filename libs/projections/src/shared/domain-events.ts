@@ -7,6 +7,8 @@ export type DomainEvent = PlanEvent | TaskEvent;
 /** Every catalogue type: a type added to the catalogue and not here fails to compile. */
 const CATALOGUE: Readonly<Record<DomainEvent['type'], true>> = {
   PlanRegistered: true,
+  PlanWithdrawn: true,
+  TaskWithdrawn: true,
   TaskRegistered: true,
   TargetRegistered: true,
   LeadAssigned: true,
@@ -29,6 +31,10 @@ const CATALOGUE: Readonly<Record<DomainEvent['type'], true>> = {
   TargetReopened: true,
 };
 const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.keys(CATALOGUE));
+
+/** An event of a plan stream rather than a task stream. */
+export const isPlanEvent = (event: DomainEvent): event is PlanEvent =>
+  event.type === 'PlanRegistered' || event.type === 'PlanWithdrawn';
 
 /**
  * The catalogue event a recorded event carries, or undefined for a type this build does not know

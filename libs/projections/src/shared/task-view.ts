@@ -92,6 +92,8 @@ export interface TaskView {
   readonly assignments: readonly AssignmentView[];
   readonly proposals: readonly PendingProposal[];
   readonly extensions: readonly PendingExtension[];
+  /** Its plan was withdrawn: it owes nothing any more. */
+  readonly withdrawn?: true;
 }
 
 /** Where an event sits: the (monotonic) recording instant and who did it. */
@@ -398,6 +400,8 @@ function evolveRegistered(view: TaskView, event: TaskEvent, ctx: EventContext): 
     case 'CompletionSentBack':
     case 'TargetReopened':
       return mapItem(view, event.data.targetId, 'open');
+    case 'TaskWithdrawn':
+      return { ...view, withdrawn: true };
     default:
       return assertNever(event);
   }

@@ -1,3 +1,4 @@
+import { BUILT_IN_STATUS_RULES_VERSION } from '@duty-ledger/domain';
 /**
  * Status lights are rules, not facts, and every place draws them differently; so they are data: an
  * ordered list of rules, the first that holds names the light. A rule holds when any of its
@@ -52,7 +53,7 @@ export interface StatusRuleSet {
  */
 export const DEFAULT_RULE_SET: StatusRuleSet = {
   id: 'default',
-  version: 2,
+  version: BUILT_IN_STATUS_RULES_VERSION,
   parameters: { dueSoonDays: 30, scheduleTolerance: 0, utcOffsetMinutes: 480 },
   rules: [
     { light: 'done', when: [['verified'], ['metCurrent', 'metOriginal']] },

@@ -90,7 +90,8 @@ const FACT_BITS: Readonly<Record<StatusFact, number>> = {
   behindSchedule: 128,
   noReport: 256,
 };
-const FACTS = Object.keys(FACT_BITS) as StatusFact[];
+/** Every fact a rule may name. */
+export const STATUS_FACTS = Object.keys(FACT_BITS) as StatusFact[];
 
 /** The bits of a set of facts. */
 export const factMask = (facts: Iterable<StatusFact>): number => {
@@ -181,7 +182,7 @@ export function statusFacts(
     ruleSet,
   );
   return {
-    facts: new Set(FACTS.filter((fact) => hasFact(mask, fact))),
+    facts: new Set(STATUS_FACTS.filter((fact) => hasFact(mask, fact))),
     assessment: { metCurrent, metOriginal, progress, expectedProgress },
   };
 }

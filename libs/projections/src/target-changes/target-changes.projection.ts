@@ -193,6 +193,7 @@ class TargetChangesWriter implements ProjectionWriter {
       this.years.set(event.data.planId, event.data.year);
       return;
     }
+    if (event.type === 'PlanWithdrawn') return;
     if (event.type === 'MilestoneReported' || !task?.before || !task.after) return;
     const { before, after } = task;
     const meta = metadataOf(recorded);

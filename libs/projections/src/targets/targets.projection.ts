@@ -104,9 +104,32 @@ function reasonOf(event: TaskEvent): string | undefined {
   return data.reason ?? data.note;
 }
 
+/** Fields of an event that its history entry carries elsewhere (or that name where it applies). */
+const NOT_DETAILS = new Set([
+  'planId',
+  'taskId',
+  'targetId',
+  'reason',
+  'reference',
+  'before',
+  'after',
+]);
+
+/**
+ * What the event asked for or decided, beyond the fields it changed: the terms a proposal asks
+ * for, the date an extension requests, who proposed and who approved a revision (and which
+ * proposal it carried out), the evidence of a claim. Null when there is nothing more.
+ */
+function detailsOf(event: TaskEvent): string | null {
+  const details = Object.fromEntries(
+    Object.entries(event.data).filter(([key]) => !NOT_DETAILS.has(key)),
+  );
+  return Object.keys(details).length > 0 ? JSON.stringify(details) : null;
+}
+
 type Text = string | null;
 /** A history entry's columns: those of its event, then target_id, changes, state. */
-type EntryParams = [[string, Text, string, string, string, Text, Text], string, string, Text];
+type EntryParams = [[string, Text, string, string, string, Text, Text, Text], string, string, Text];
 
 interface ReportFact {
   readonly value: number;
@@ -169,8 +192,8 @@ class TargetsWriter implements ProjectionWriter {
       `INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`,
     );
     this.insertEntry = db.prepare(`INSERT INTO ${TARGET_TABLES.history}
-      (type, actor, occurred_at, recorded_at, position, reason, reference, target_id, changes, state)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (type, actor, occurred_at, recorded_at, position, reason, reference, details, target_id, changes, state)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.latestReport = db.prepare(
       `SELECT value, as_of_date AS asOf, unit FROM ${TARGET_TABLES.reports} WHERE target_id = ? ORDER BY as_of_date DESC, seq DESC LIMIT 1`,
     );
@@ -190,6 +213,8 @@ class TargetsWriter implements ProjectionWriter {
       this.insertPlan.run(event.data.planId, event.data.title, event.data.year);
       return;
     }
+    // Each task's TaskWithdrawn enters the history of its targets.
+    if (event.type === 'PlanWithdrawn') return;
     const meta = metadataOf(recorded);
     // What every entry of this event shares: type, actor, occurred_at, recorded_at, position, reason, reference.
     const entry: EntryParams[0] = [
@@ -200,6 +225,7 @@ class TargetsWriter implements ProjectionWriter {
       formatPosition(recorded.position),
       reasonOf(event) ?? null,
       (event.data as { reference?: string }).reference ?? null,
+      detailsOf(event),
     ];
     if (event.type === 'MilestoneReported') {
       // Reports change no terms: the entry shows how the latest report moved, from the report table.
@@ -285,7 +311,8 @@ class TargetsWriter implements ProjectionWriter {
 
 export const targetsProjection: Projection = taskViewReadModel({
   name: 'targets',
-  version: 2,
+  // 3: history entries carry the details of what was asked for and decided
+  version: 3,
   tables: TARGET_TABLES,
   ddl: TARGETS_DDL,
   open: (db, context) => new TargetsWriter(db, context),

@@ -42,6 +42,12 @@ export interface TargetHistoryEntry {
   readonly position: string;
   readonly reason?: string;
   readonly reference?: string;
+  /**
+   * What the event asked for or decided beyond the fields it changed: a proposal's requested terms
+   * (`changes`) and `revisionId`, an extension's `requestedDueDate`, a revision's `proposedBy` and
+   * `approvedBy` with the `revisionId` of the proposal it carried out, a claim's evidence …
+   */
+  readonly details?: Readonly<Record<string, unknown>>;
   /** Each tracked field the event changed; empty for acts that changed none (an acknowledgement, a proposal). */
   readonly changes: readonly FieldChange[];
 }
@@ -140,6 +146,7 @@ interface HistoryRow {
   position: string;
   reason: string | null;
   reference: string | null;
+  details: string | null;
   changes: string;
 }
 
@@ -152,7 +159,7 @@ export function targetHistory(
   const asOf = asOfInstant(options.asOf);
   const rows = prepared<[string, string], HistoryRow>(
     db,
-    `SELECT type, actor, occurred_at, recorded_at, position, reason, reference, changes
+    `SELECT type, actor, occurred_at, recorded_at, position, reason, reference, details, changes
      FROM ${history} WHERE target_id = ? AND recorded_at <= ? ORDER BY seq`,
   ).all(targetId, asOf);
   if (rows.length === 0) return undefined;
@@ -170,6 +177,7 @@ function toHistoryEntry(row: HistoryRow): TargetHistoryEntry {
   entry.position = row.position;
   if (row.reason !== null) entry.reason = row.reason;
   if (row.reference !== null) entry.reference = row.reference;
+  if (row.details !== null) entry.details = JSON.parse(row.details) as Record<string, unknown>;
   entry.changes = JSON.parse(row.changes) as FieldChange[];
   return entry;
 }

@@ -20,7 +20,7 @@ ${TaskViewTable.ddl(taskViews)}
 CREATE TABLE IF NOT EXISTS ${plans} (plan_id TEXT PRIMARY KEY, title TEXT NOT NULL, year INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ${history} (
   seq INTEGER PRIMARY KEY, target_id TEXT NOT NULL, type TEXT NOT NULL, actor TEXT, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
-  position TEXT NOT NULL, reason TEXT, reference TEXT, changes TEXT NOT NULL, state TEXT
+  position TEXT NOT NULL, reason TEXT, reference TEXT, details TEXT, changes TEXT NOT NULL, state TEXT
 );
 CREATE INDEX IF NOT EXISTS ${history}_by_target ON ${history} (target_id, seq);
 CREATE INDEX IF NOT EXISTS ${history}_states ON ${history} (target_id, seq) WHERE state IS NOT NULL;

@@ -54,7 +54,7 @@ export class EventLog {
     return events.map((event) => {
       const data = event.data as { planId?: string; taskId?: string };
       const streamId =
-        event.type === 'PlanRegistered'
+        event.type === 'PlanRegistered' || event.type === 'PlanWithdrawn'
           ? planStreamId(data.planId as string)
           : taskStreamId(data.taskId as string);
       const revision = (this.revisions.get(streamId) ?? -1) + 1;

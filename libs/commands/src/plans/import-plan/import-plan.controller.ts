@@ -1,22 +1,24 @@
-import { Body, Controller, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createHash } from 'node:crypto';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@duty-ledger/auth';
-import type { PlanDraft, UnitRegistry } from '@duty-ledger/domain';
-import {
-  ownerlessRefusal,
-  parsePlanText,
-  reviewAgainstRegistry,
-  unknownUnits,
-  type TaskReview,
-  type Unclassified,
-} from '@duty-ledger/plan-import';
-import { CommandContextParam, type CommandContext } from '../../shared/command-context';
-import { UNIT_REGISTRY } from '../unit-registry.token';
+import { CLOCK, type Clock } from '@duty-ledger/clock';
+import { EVENT_STORE, type EventStore } from '@duty-ledger/event-store';
+import { planDecider, planStreamId } from '@duty-ledger/domain';
+import type { TaskReview, Unclassified } from '@duty-ledger/plan-import';
+import { commandContextOf } from '../../shared/command-context';
+import { loadState } from '../../shared/load-state';
+import type { CommandRequest } from '../../shared/request-context';
+import { WithdrawPlanDto } from '../withdrawal.dto';
+import { ImportPlanDto, ImportPlanQueryDto } from './import-plan.dto';
 import { ImportPlanCommand, type ImportPlanResult } from './import-plan.command';
-import { ImportPlanDto } from './import-plan.dto';
+import { WithdrawPlanCommand } from '../withdraw-plan.command';
+import type { PlanDecisionResult } from '../append-plan-decision';
+import { UnitRegistryService } from '../../units/unit-registry.service';
 import { importResponse, type ImportPlanResponse } from './import-response';
+import { planDraftOf } from '../plan-draft-of';
+import { dryRunResponse } from '../dry-run-response';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -24,84 +26,56 @@ import { importResponse, type ImportPlanResponse } from './import-response';
 export class ImportPlanController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(UNIT_REGISTRY) private readonly registry: UnitRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly units: UnitRegistryService,
   ) {}
 
   /** 立项: register a plan from its text or its structured form. Admin only. */
   @Post()
   @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Register a plan (admin); ?dryRun=true answers what would be registered and writes nothing',
+  })
   async import(
     @Body() body: ImportPlanDto,
-    @CommandContextParam() context: CommandContext,
+    @Query() query: ImportPlanQueryDto,
+    @Req() req: CommandRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<
-    ImportPlanResponse & {
-      unclassified: Unclassified[];
-      warnings: string[];
-      review: TaskReview[];
-      noticeRef?: string;
-    }
+    | (ImportPlanResponse & {
+        unclassified: Unclassified[];
+        warnings: string[];
+        review: TaskReview[];
+        noticeRef?: string;
+      })
+    | ReturnType<typeof dryRunResponse>
   > {
-    let draft: PlanDraft;
-    let unclassified: Unclassified[] = [];
-    let warnings: string[] = [];
-    let review: TaskReview[] = [];
-    let sourceSha256: string | undefined;
-    if (body.text !== undefined) {
-      const parsed = parsePlanText(body.text, {
-        planId: body.planId,
-        title: body.title,
-        year: body.year,
-      });
-      ({ unclassified, warnings } = parsed);
-      review = reviewAgainstRegistry(parsed.review, this.registry);
-      draft = parsed.plan;
-      const refusal = ownerlessRefusal(parsed);
-      if (refusal) {
-        throw new UnprocessableEntityException({
-          message: refusal,
-          plan: parsed.plan,
-          review,
-          warnings,
-        });
-      }
-      sourceSha256 = createHash('sha256').update(body.text, 'utf8').digest('hex');
-    } else {
-      draft = {
-        planId: body.planId,
-        title: body.title!,
-        year: body.year!,
-        dueDate: body.dueDate!,
-        sections: body.sections!,
-        ...(body.noticeRef ? { noticeRef: body.noticeRef } : {}),
-      };
-    }
-    warnings = [
-      ...warnings,
-      ...unknownUnits(draft, this.registry).map(
-        (name) => `unit "${name}" is not in the unit registry: check the name, or add it`,
-      ),
-    ];
-    if (draft.sections.every((s) => s.tasks.length === 0)) {
-      throw new UnprocessableEntityException(
-        'The plan has no numbered tasks (一、 / （一） / 1. items with their units) to register',
-      );
-    }
+    const context = commandContextOf(req, this.clock);
+    const registry = await this.units.current();
+    const source = planDraftOf(body, registry);
+    const { draft, unclassified, warnings, review, sourceSha256 } = source;
     const planId =
       draft.planId ?? body.planId ?? `plan-${draft.year}-${context.metadata.commandId.slice(0, 8)}`;
+    const command = {
+      type: 'ImportPlan' as const,
+      data: {
+        planId,
+        draft,
+        registry,
+        ...(sourceSha256 ? { sourceSha256 } : {}),
+      },
+      metadata: context.metadata,
+    };
+    if (query.dryRun === 'true') {
+      // Decided like a real import (same checks, same 4xx), but nothing is appended.
+      const { state } = await loadState(this.store, planStreamId(planId), planDecider);
+      reply.status(200);
+      return dryRunResponse(planId, source, planDecider.decide(command, state));
+    }
     const result = await this.commandBus.execute<ImportPlanCommand, ImportPlanResult>(
-      new ImportPlanCommand(
-        {
-          type: 'ImportPlan',
-          data: {
-            planId,
-            draft,
-            registry: this.registry,
-            ...(sourceSha256 ? { sourceSha256 } : {}),
-          },
-          metadata: context.metadata,
-        },
-        context.eventMetadata,
-      ),
+      new ImportPlanCommand(command, context.eventMetadata),
     );
     return {
       ...importResponse(result),
@@ -110,5 +84,28 @@ export class ImportPlanController {
       warnings,
       review,
     };
+  }
+
+  /** 撤销: withdraw a plan with the reason. Its obligations end; its history stays. Admin only. */
+  @Post(':planId/withdrawal')
+  @HttpCode(200)
+  @Roles('admin')
+  async withdraw(
+    @Param('planId') planId: string,
+    @Body() body: WithdrawPlanDto,
+    @Req() req: CommandRequest,
+  ): Promise<{ planId: string; position: string; tasks: number }> {
+    const context = commandContextOf(req, this.clock);
+    const result = await this.commandBus.execute<WithdrawPlanCommand, PlanDecisionResult>(
+      new WithdrawPlanCommand(
+        {
+          type: 'WithdrawPlan',
+          data: { planId, reason: body.reason },
+          metadata: context.metadata,
+        },
+        context.eventMetadata,
+      ),
+    );
+    return { planId, position: result.position, tasks: result.streams.length - 1 };
   }
 }

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -32,6 +33,17 @@ export class UnitRefDto {
   @IsOptional()
   @IsBoolean()
   group?: boolean;
+}
+
+export class BaselineDto {
+  @ApiProperty({ example: 60, description: 'The value measured before the plan' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  value: number;
+
+  @ApiPropertyOptional({ format: 'date', description: 'When it was measured' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'baseline.date must be a date as YYYY-MM-DD' })
+  date?: string;
 }
 
 export class TargetDraftDto {
@@ -63,6 +75,11 @@ export class TargetDraftDto {
   @IsString()
   @MaxLength(4000)
   sourceText: string;
+  @ApiPropertyOptional({ type: BaselineDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BaselineDto)
+  baseline?: BaselineDto;
 }
 
 export class TaskDraftDto {
@@ -178,4 +195,24 @@ export class ImportPlanDto {
   @ValidateNested({ each: true })
   @Type(() => SectionDraftDto)
   sections?: SectionDraftDto[];
+}
+
+export class ImportPlanQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: answer the parse (tasks, units, targets, warnings) and register nothing',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
+  dryRun?: 'true' | 'false';
+}
+
+export class PlanReadQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'ISO-8601 instant, or a day (up to its end in China time): the plan as recorded by then (default: now)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
 }

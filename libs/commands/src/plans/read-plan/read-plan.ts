@@ -5,8 +5,8 @@ import {
   taskStreamId,
   type RegisteredTask,
 } from '@duty-ledger/domain';
-import type { EventStore } from '@duty-ledger/event-store';
-import { loadState } from '../../shared/load-state';
+import { StreamNotFoundError, type EventStore } from '@duty-ledger/event-store';
+import type { AnyEvent, Fold } from '../../shared/load-state';
 
 export interface PlanView {
   readonly planId: string;
@@ -14,6 +14,10 @@ export interface PlanView {
   readonly year: number;
   readonly dueDate: string;
   readonly revision: number;
+  /** The instant the plan is shown as of. */
+  readonly asOf: string;
+  readonly status: 'registered' | 'withdrawn';
+  readonly withdrawal?: { readonly reason: string; readonly withdrawnBy: string };
   readonly sections: readonly { readonly no: string; readonly title: string }[];
   readonly units: readonly string[];
   readonly tasks: readonly PlanTaskView[];
@@ -94,18 +98,49 @@ function taskView(task: RegisteredTask, revision: number): PlanTaskView {
 }
 
 /**
- * The plan as its streams say now, folded straight from the store: the write side's own view,
- * consistent with every command already answered.
+ * Folds a stream up to an instant: the events whose application recording time (metadata
+ * `recordedAt`, stamped from the injected clock) is at or before it.
  */
-export async function readPlan(store: EventStore, planId: string): Promise<PlanView | undefined> {
-  const { state: plan, revision } = await loadState(store, planStreamId(planId), planDecider);
+async function foldUntil<State, Event extends AnyEvent>(
+  store: EventStore,
+  streamId: string,
+  fold: Fold<State, Event>,
+  asOf: string,
+): Promise<{ state: State; revision: number }> {
+  let state = fold.initialState();
+  let revision = -1;
+  const until = Date.parse(asOf);
+  try {
+    for await (const recorded of store.readStream(streamId)) {
+      const recordedAt = (recorded.metadata as { recordedAt?: string }).recordedAt;
+      if (recordedAt !== undefined && Date.parse(recordedAt) > until) break;
+      state = fold.evolve(state, recorded as unknown as Event);
+      revision = recorded.revision;
+    }
+  } catch (error) {
+    if (!(error instanceof StreamNotFoundError)) throw error;
+  }
+  return { state, revision };
+}
+
+/**
+ * The plan as its streams say as of an instant, folded straight from the store: the write side's
+ * own view, consistent with every command already answered.
+ */
+export async function readPlan(
+  store: EventStore,
+  planId: string,
+  asOf: string,
+): Promise<PlanView | undefined> {
+  const { state: plan, revision } = await foldUntil(store, planStreamId(planId), planDecider, asOf);
   if (plan.status !== 'registered') return undefined;
   const tasks = await Promise.all(
     plan.tasks.map(async ({ taskId }) => {
-      const { state, revision: taskRevision } = await loadState(
+      const { state, revision: taskRevision } = await foldUntil(
         store,
         taskStreamId(taskId),
         taskDecider,
+        asOf,
       );
       return state.status === 'registered' ? taskView(state, taskRevision) : undefined;
     }),
@@ -120,6 +155,9 @@ export async function readPlan(store: EventStore, planId: string): Promise<PlanV
     year: plan.year,
     dueDate: plan.dueDate,
     revision,
+    asOf,
+    status: plan.withdrawal ? 'withdrawn' : 'registered',
+    ...(plan.withdrawal ? { withdrawal: plan.withdrawal } : {}),
     sections: plan.sections,
     units,
     tasks: present,

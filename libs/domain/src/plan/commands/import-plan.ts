@@ -14,4 +14,10 @@ export type ImportPlan = Command<
   }
 >;
 
-export type PlanCommand = ImportPlan;
+/** Admin: withdraw (撤销) a registered plan, with the reason. */
+export type WithdrawPlan = Command<
+  'WithdrawPlan',
+  { readonly planId: string; readonly reason: string }
+>;
+
+export type PlanCommand = ImportPlan | WithdrawPlan;
