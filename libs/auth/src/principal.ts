@@ -1,5 +1,7 @@
-export const ROLES = ['admin', 'supervisor', 'lead', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@duty-ledger/domain';
+
+export type { Role };
+export const ROLES = ['admin', 'supervisor', 'lead', 'viewer'] as const satisfies readonly Role[];
 
 /** Who is calling, as proven by a verified token. */
 export interface Principal {

@@ -41,7 +41,12 @@ export type {
 } from './obligations/obligations.query';
 export { targetDetails, targetHistory } from './targets/targets.query';
 export type { TargetDetails, TargetHistoryEntry, TargetReport } from './targets/targets.query';
-export type { FieldChange, TargetOwner, TargetState, TrackedField } from './targets/target-state';
+export type {
+  FieldChange,
+  TargetOwner,
+  TargetSnapshot,
+  TrackedField,
+} from './targets/target-state';
 export { targetChanges } from './target-changes/target-changes.query';
 export type { TargetChange, TargetChangeFilter } from './target-changes/target-changes.query';
 export { TARGET_CHANGE_KINDS, classifyValueChange } from './target-changes/change-kind';

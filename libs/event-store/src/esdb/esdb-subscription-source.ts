@@ -1,7 +1,7 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import type { SubscriptionMessage } from '../port/event-store.port';
 import type { RecordedEvent } from '../port/events';
-import type { SubscriptionSource } from './resuming-subscription';
+import type { SubscriptionConnection } from './resuming-subscription';
 
 /**
  * Reads one client subscription to $all as an ordered sequence of messages.
@@ -13,7 +13,7 @@ import type { SubscriptionSource } from './resuming-subscription';
  * taken. Events are taken with read(), one per next(): the stream's buffer stays at its high-water
  * mark and gRPC flow control holds back the server, so nothing piles up in memory.
  */
-export class EsdbSubscriptionSource implements SubscriptionSource {
+export class EsdbSubscriptionSource implements SubscriptionConnection {
   private taken = 0;
   private caughtUpAfter: number | undefined;
   private caughtUpSent = false;

@@ -6,7 +6,7 @@ import { comparePositions, START, type Position } from '../port/position';
 export type StartPoint = Position | typeof START;
 
 /** One connection's worth of a subscription: what arrives until the connection fails. */
-export interface SubscriptionSource {
+export interface SubscriptionConnection {
   /** The next message; undefined when the server ended the subscription; rejects when it failed. */
   next(): Promise<SubscriptionMessage | undefined>;
   close(): Promise<void>;
@@ -23,7 +23,7 @@ export interface ReconnectPolicy {
 export interface ResumingSubscriptionOptions {
   /** The start, or how to find it (a subscription "from the end" pins the end once, up front). */
   readonly start: StartPoint | (() => Promise<StartPoint>);
-  readonly open: (from: StartPoint) => SubscriptionSource;
+  readonly open: (from: StartPoint) => SubscriptionConnection;
   readonly isTransient: (error: unknown) => boolean;
   /** The port's form of a failure, given where the failed connection started. */
   readonly translateError: (error: unknown, start: StartPoint | undefined) => unknown;
@@ -55,7 +55,7 @@ class SubscriptionEndedError extends EventStoreUnavailableError {
  */
 export class ResumingSubscription implements Subscription, AsyncIterator<SubscriptionMessage> {
   private resumeFrom: StartPoint | undefined;
-  private source: Promise<SubscriptionSource> | undefined;
+  private source: Promise<SubscriptionConnection> | undefined;
   private caughtUpDelivered = false;
   private failedAttempts = 0;
   private startRepaired = false;
@@ -112,7 +112,7 @@ export class ResumingSubscription implements Subscription, AsyncIterator<Subscri
     this.options.onStopped?.();
   }
 
-  private async openSource(): Promise<SubscriptionSource> {
+  private async openSource(): Promise<SubscriptionConnection> {
     if (this.resumeFrom === undefined && typeof this.options.start === 'function') {
       this.resumeFrom = await this.options.start();
     }

@@ -6,7 +6,7 @@ import {
   ResumingSubscription,
   type ResumingSubscriptionOptions,
   type StartPoint,
-  type SubscriptionSource,
+  type SubscriptionConnection,
 } from './resuming-subscription';
 import { isTransientError } from './error-translation';
 import { grpcError, TRANSIENT_SERVER_FAILURES } from './server-failures.testing';
@@ -51,7 +51,7 @@ class FakeServer {
     return this;
   }
 
-  open = (from: StartPoint): SubscriptionSource => {
+  open = (from: StartPoint): SubscriptionConnection => {
     this.opens.push(from);
     const { dropAfter, failWith, endAfter } = this.plans.shift() ?? {};
     const start = from === START ? 0 : this.log.findIndex((e) => after(e.position, from));

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../port/events';
 import type { Subscription, SubscriptionMessage } from '../port/event-store.port';
 
 /** What a subscription needs from its store, with the subscription's filter already applied. */
-export interface SubscriptionSource {
+export interface SqlitePageSource {
   /** The last position in $all right now (0 when the log is empty). */
   headSequence(): bigint;
   /** Matching events with lastSeen < position <= upTo, in order, at most `limit`. */
@@ -35,7 +35,7 @@ export class SqliteSubscription implements Subscription {
   private readonly unlisten: () => void;
 
   constructor(
-    private readonly source: SubscriptionSource,
+    private readonly source: SqlitePageSource,
     private readonly options: SqliteSubscriptionOptions,
   ) {
     this.lastSeen = options.lastSeen;

@@ -9,7 +9,7 @@ import {
   type UnitFigure,
 } from '../shared/progress';
 import { TARGET_TABLES } from './targets.schema';
-import type { TargetOwner, TargetState } from './target-state';
+import type { TargetOwner, TargetSnapshot } from './target-state';
 
 const { reports } = TARGET_TABLES;
 
@@ -116,7 +116,7 @@ function filedReports(
  */
 export function reportSummary(
   db: Database.Database,
-  state: TargetState,
+  state: TargetSnapshot,
   asOf: string,
 ): ReportSummary {
   const filed = filedReports(db, state.targetId, asOf);

@@ -30,7 +30,7 @@ export interface TargetOwner {
 }
 
 /** A target's terms and owners at one point of the log. */
-export interface TargetState {
+export interface TargetSnapshot {
   readonly planId: string;
   readonly taskId: string;
   readonly taskNo: number;

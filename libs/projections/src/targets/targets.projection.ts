@@ -19,7 +19,7 @@ import {
   type WriterContext,
 } from '../runner/projection';
 import { TARGET_TABLES, TARGETS_DDL } from './targets.schema';
-import type { FieldChange, TargetState, TrackedField } from './target-state';
+import type { FieldChange, TargetSnapshot, TrackedField } from './target-state';
 
 /** The fields a history entry shows the before/after of (the latest report aside, see below). */
 function trackedFields(
@@ -58,7 +58,7 @@ export function fieldChanges(
 }
 
 /** The target's terms and owners as they stand in a view (reports are looked up separately). */
-export function targetState(view: TaskView, target: TargetView): TargetState {
+export function targetState(view: TaskView, target: TargetView): TargetSnapshot {
   return {
     planId: view.planId,
     taskId: view.taskId,
@@ -131,7 +131,7 @@ type Text = string | null;
 /** A history entry's columns: those of its event, then target_id, changes, state. */
 type EntryParams = [[string, Text, string, string, string, Text, Text, Text], string, string, Text];
 
-interface LatestReport {
+interface ReportFact {
   readonly value: number;
   readonly asOf: string;
   readonly unit: string;
@@ -139,7 +139,7 @@ interface LatestReport {
 
 /** Per target: its state as history entries store it, and its tracked fields. */
 interface TargetFacts {
-  readonly state: TargetState;
+  readonly state: TargetSnapshot;
   readonly tracked: Record<string, unknown> | undefined;
 }
 
@@ -168,7 +168,7 @@ class ViewFacts {
 class TargetsWriter implements ProjectionWriter {
   private readonly insertPlan: Database.Statement<[string, string, number]>;
   private readonly insertEntry: Database.Statement<EntryParams>;
-  private readonly latestReport: Database.Statement<[string], LatestReport>;
+  private readonly latestReport: Database.Statement<[string], ReportFact>;
   private readonly insertReport: Database.Statement;
   private readonly reportRow: Database.Statement<
     [string, string],
@@ -179,17 +179,15 @@ class TargetsWriter implements ProjectionWriter {
    * fresh build (so the table need not be asked, nor indexed), of those seen lately otherwise.
    */
   private readonly latest: {
-    get(targetId: string): LatestReport | undefined;
-    set(targetId: string, report: LatestReport): unknown;
+    get(targetId: string): ReportFact | undefined;
+    set(targetId: string, report: ReportFact): unknown;
   };
   private readonly fresh: boolean;
   private readonly lastFacts = new LruCache<string, ViewFacts>(256);
 
   constructor(db: Database.Database, { fresh }: WriterContext) {
     this.fresh = fresh;
-    this.latest = fresh
-      ? new Map<string, LatestReport>()
-      : new LruCache<string, LatestReport>(50_000);
+    this.latest = fresh ? new Map<string, ReportFact>() : new LruCache<string, ReportFact>(50_000);
     this.insertPlan = db.prepare(
       `INSERT OR REPLACE INTO ${TARGET_TABLES.plans} (plan_id, title, year) VALUES (?, ?, ?)`,
     );

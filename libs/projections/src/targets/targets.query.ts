@@ -8,7 +8,7 @@ import { prepared } from '../shared/statement-cache';
 import type { Progress, ProgressRule } from '../shared/progress';
 import { reportSummary } from './target-reports.query';
 import { TARGET_TABLES } from './targets.schema';
-import type { FieldChange, TargetState } from './target-state';
+import type { FieldChange, TargetSnapshot } from './target-state';
 
 export interface TargetReport {
   readonly milestoneId: string;
@@ -20,7 +20,7 @@ export interface TargetReport {
   readonly evidence: readonly string[];
 }
 
-export interface TargetDetails extends TargetState {
+export interface TargetDetails extends TargetSnapshot {
   readonly asOf: string;
   readonly planTitle?: string;
   readonly planYear?: number;
@@ -69,12 +69,12 @@ export function targetStateAt(
   db: Database.Database,
   targetId: string,
   asOf: string,
-): TargetState | undefined {
+): TargetSnapshot | undefined {
   const row = prepared<[string, string], { state: string }>(
     db,
     `SELECT state FROM ${history} WHERE target_id = ? AND state IS NOT NULL AND recorded_at <= ? ORDER BY seq DESC LIMIT 1`,
   ).get(targetId, asOf);
-  return row ? (JSON.parse(row.state) as TargetState) : undefined;
+  return row ? (JSON.parse(row.state) as TargetSnapshot) : undefined;
 }
 
 /** A target as recorded up to `asOf`, with its light at that instant; undefined if it did not exist then. */

@@ -8,7 +8,7 @@ import { TaskViewStore, TaskViewTable } from '../shared/task-view-store';
 
 type CatalogueEvent = PlanEvent | TaskEvent;
 
-export interface AppendOptions {
+export interface LogAppendOptions {
   readonly actor?: Actor;
   readonly commandId?: string;
   readonly occurredAt?: string;
@@ -48,7 +48,7 @@ export class EventLog {
   }
 
   /** Appends events of one command; returns them. */
-  append(events: readonly CatalogueEvent[], options: AppendOptions = {}): RecordedEvent[] {
+  append(events: readonly CatalogueEvent[], options: LogAppendOptions = {}): RecordedEvent[] {
     this.commandNo += 1;
     const commandId = options.commandId ?? `cmd-${this.commandNo}`;
     return events.map((event) => {

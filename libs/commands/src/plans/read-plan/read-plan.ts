@@ -22,10 +22,10 @@ export interface PlanView {
   readonly withdrawal?: { readonly reason: string; readonly withdrawnBy: string };
   readonly sections: readonly { readonly no: string; readonly title: string }[];
   readonly units: readonly string[];
-  readonly tasks: readonly TaskView[];
+  readonly tasks: readonly PlanTaskView[];
 }
 
-export interface TaskView {
+export interface PlanTaskView {
   readonly taskId: string;
   readonly no: number;
   readonly sectionNo: string;
@@ -35,12 +35,12 @@ export interface TaskView {
   readonly body: string;
   readonly dueDate: string;
   readonly revision: number;
-  readonly leads: readonly AssignmentView[];
-  readonly supporting: readonly AssignmentView[];
-  readonly targets: readonly TargetView[];
+  readonly leads: readonly PlanAssignmentView[];
+  readonly supporting: readonly PlanAssignmentView[];
+  readonly targets: readonly PlanTargetView[];
 }
 
-interface AssignmentView {
+interface PlanAssignmentView {
   readonly unit: string;
   readonly targetId?: string;
   readonly viaGroup?: string;
@@ -48,7 +48,7 @@ interface AssignmentView {
   readonly ackStatus: string;
 }
 
-interface TargetView {
+interface PlanTargetView {
   readonly targetId: string;
   readonly metric: string;
   readonly value: number;
@@ -69,7 +69,7 @@ interface TargetView {
   readonly sourceText: string;
 }
 
-function taskView(task: RegisteredTask, revision: number): TaskView {
+function taskView(task: RegisteredTask, revision: number): PlanTaskView {
   const assignment = (role: 'lead' | 'supporting') =>
     task.assignments
       .filter((a) => a.role === role)
@@ -153,7 +153,7 @@ export async function readPlan(
       return state.status === 'registered' ? taskView(state, taskRevision) : undefined;
     }),
   );
-  const present = tasks.filter((t): t is TaskView => t !== undefined);
+  const present = tasks.filter((t): t is PlanTaskView => t !== undefined);
   const units = [
     ...new Set(present.flatMap((t) => [...t.leads, ...t.supporting].map((a) => a.unit))),
   ];
