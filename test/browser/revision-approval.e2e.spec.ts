@@ -83,9 +83,7 @@ describe('a lowered target, proposed by a lead and approved in 督办台', () =>
     await expect(lead.page.getByTestId('original-terms').textContent()).resolves.toContain(
       '≥ 6 个',
     );
-    await expect(lead.page.getByTestId('current-terms').textContent()).resolves.toContain(
-      '≥ 5 个',
-    );
+    await expect(lead.page.getByTestId('current-terms').textContent()).resolves.toContain('≥ 5 个');
     await lead.page.getByText('一处平台载体改建，年内无法投用').first().waitFor();
     await lead.page.getByTestId('progress-chart').locator('canvas').waitFor();
     await screenshot(lead.page, 'target-detail');

@@ -45,4 +45,17 @@ describe('fuzzer findings stay fixed', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toContainEqual(expect.objectContaining({ field: 'text' }));
   });
+
+  it('a status-rule set without its parameters is a 400 naming them, not a 500', async () => {
+    const answer = await api.request('POST', '/status-rules', {
+      token: api.token('admin'),
+      body: {
+        ruleSetId: 'changning-2024',
+        rules: [{ light: 'on-track', when: [['always']] }],
+        reason: '调整',
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain('parameters');
+  });
 });

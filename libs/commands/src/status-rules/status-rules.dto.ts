@@ -4,9 +4,11 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -60,6 +62,10 @@ export class ConfigureStatusRulesDto {
   ruleSetId?: string;
 
   @ApiProperty({ type: StatusParametersDto })
+  // ValidateNested passes an absent value: without IsDefined a rule set without parameters got
+  // through validation and failed in the controller (a 500 the API fuzzer found).
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => StatusParametersDto)
   parameters: StatusParametersDto;
