@@ -42,7 +42,9 @@ const structuredPlan = (planId: string) => ({
 
 /** Plans listed, read as of an instant, previewed without registering, withdrawn (issue 9, point 6). */
 describe('plans over HTTP', () => {
-  const t = new TestApp();
+  // Its own store: it lists every plan and counts them, which suites writing to a shared
+  // EventStoreDB at the same time would change in between.
+  const t = new TestApp({ ownStore: true });
   const admin = () => t.token('admin', undefined, 'root');
   const supervisor = () => t.token('supervisor', undefined, 'zhang.wei');
   const planId = `e2e-plans-${randomBytes(4).toString('hex')}`;
