@@ -1,13 +1,5 @@
-import type { Browser } from 'playwright-core';
-import {
-  SCENARIO_TIMEOUT_MS,
-  launchChromium,
-  openAndTime,
-  PEOPLE,
-  screenshot,
-  signIn,
-} from './support/browser';
-import { WebTestServer } from './support/web-test-server';
+import { SCENARIO_TIMEOUT_MS, openAndTime, PEOPLE, screenshot, signIn } from './support/browser';
+import { browserScenario } from './support/scenario';
 
 // 相关创新功能性平台 ≥ 6 个 by 2024-12-31; 东虹办 is the task's only lead.
 const TARGET = 'changning-2024-digital-t05-g3';
@@ -16,20 +8,11 @@ jest.setTimeout(SCENARIO_TIMEOUT_MS);
 
 /** A department lead works through 我的待办: acknowledge, report, see the light move. */
 describe('a lead in 我的待办', () => {
-  const server = new WebTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await server.start();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
-  });
+  const scenario = browserScenario();
+  const { server } = scenario;
 
   it('given the seed plan, when the lead signs in, acknowledges and reports progress, then the light and progress change in place', async () => {
-    const { page, context } = await signIn(browser, server.baseUrl, PEOPLE.lead);
+    const { page, context } = await signIn(scenario.browser, server.baseUrl, PEOPLE.lead);
     await openAndTime(page, '/todo', `tr[data-row="${TARGET}"]`, 'todo');
     const row = page.locator(`tr[data-row="${TARGET}"]`);
 
@@ -61,7 +44,7 @@ describe('a lead in 我的待办', () => {
   });
 
   it('given a report dated in the future, when the lead submits it, then the API reason is shown next to the form and nothing changes', async () => {
-    const { page, context } = await signIn(browser, server.baseUrl, PEOPLE.lead);
+    const { page, context } = await signIn(scenario.browser, server.baseUrl, PEOPLE.lead);
     await page.goto('/todo');
     const row = page.locator(`tr[data-row="${TARGET}"]`);
     const before = await row.getByTestId('latest-value').textContent();

@@ -1,13 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  SCENARIO_TIMEOUT_MS,
-  launchChromium,
-  openAndTime,
-  PEOPLE,
-  screenshot,
-  signIn,
-} from './support/browser';
-import { WebTestServer } from './support/web-test-server';
+import type { Page } from 'playwright-core';
+import { SCENARIO_TIMEOUT_MS, openAndTime, PEOPLE, screenshot, signIn } from './support/browser';
+import { browserScenario } from './support/scenario';
 
 jest.setTimeout(SCENARIO_TIMEOUT_MS);
 
@@ -23,18 +16,9 @@ async function targetsMet(page: Page): Promise<number> {
 
 /** 总览 on a big screen: it follows the log as it grows, and shows any past day on request. */
 describe('总览', () => {
-  const server = new WebTestServer();
-  let browser: Browser;
+  const scenario = browserScenario();
+  const { server } = scenario;
   let metBefore: number;
-
-  beforeAll(async () => {
-    await server.start();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
-  });
 
   it('given the page is open, when a report meeting a target comes in through the API, then the figures change without a reload', async () => {
     // The plan was registered at 10:00 China time on 2024-06-15; this happens the next morning.
@@ -46,7 +30,7 @@ describe('总览', () => {
       '区卫生健康委',
       '区教育局',
     ]);
-    const viewer = await signIn(browser, server.baseUrl, PEOPLE.supervisor);
+    const viewer = await signIn(scenario.browser, server.baseUrl, PEOPLE.supervisor);
     await openAndTime(viewer.page, '/overview', '[data-testid="kpi-met"]', 'overview');
     await viewer.page.getByText('实时更新中').waitFor();
     metBefore = await targetsMet(viewer.page);
@@ -74,7 +58,7 @@ describe('总览', () => {
   });
 
   it('given a 截至 day before the report, when it is picked, then every number is as it stood that day', async () => {
-    const viewer = await signIn(browser, server.baseUrl, PEOPLE.supervisor);
+    const viewer = await signIn(scenario.browser, server.baseUrl, PEOPLE.supervisor);
     await viewer.page.goto('/overview');
     await viewer.page
       .getByTestId('kpi-met')

@@ -1,14 +1,12 @@
-import type { Browser } from 'playwright-core';
 import {
   SCENARIO_TIMEOUT_MS,
   fetchInPage,
-  launchChromium,
   openAndTime,
   PEOPLE,
   screenshot,
   signIn,
 } from './support/browser';
-import { WebTestServer } from './support/web-test-server';
+import { browserScenario } from './support/scenario';
 
 // 相关创新功能性平台 ≥ 6 个 and 营业收入 ≥ 2900 亿元; 东虹办 is the task's only lead.
 const TARGET = 'changning-2024-digital-t05-g3';
@@ -20,20 +18,11 @@ jest.setTimeout(SCENARIO_TIMEOUT_MS);
 
 /** Four eyes on a lowered target: the lead proposes, a supervisor decides, never the proposer. */
 describe('a lowered target, proposed by a lead and approved in 督办台', () => {
-  const server = new WebTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await server.start();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
-  });
+  const scenario = browserScenario();
+  const { server } = scenario;
 
   it('given an acknowledged target, when the lead proposes 5 and a supervisor approves it, then the lead sees the new terms and the acknowledgement reopened', async () => {
-    const lead = await signIn(browser, server.baseUrl, PEOPLE.lead);
+    const lead = await signIn(scenario.browser, server.baseUrl, PEOPLE.lead);
     await lead.page.goto('/todo');
     const row = lead.page.locator(`tr[data-row="${TARGET}"]`);
     await row.getByRole('button', { name: '签收' }).click();
@@ -61,7 +50,7 @@ describe('a lowered target, proposed by a lead and approved in 督办台', () =>
     );
     expect(ownApproval.status).toBe(403);
 
-    const supervisor = await signIn(browser, server.baseUrl, PEOPLE.supervisor);
+    const supervisor = await signIn(scenario.browser, server.baseUrl, PEOPLE.supervisor);
     await openAndTime(supervisor.page, '/supervision', 'tbody tr[data-row-key]', 'supervision');
     const item = supervisor.page.locator('tbody tr', { hasText: METRIC });
     await item.waitFor();
@@ -92,7 +81,7 @@ describe('a lowered target, proposed by a lead and approved in 督办台', () =>
   });
 
   it('given a supervisor who asked for four eyes, when that supervisor opens the queue, then the own proposal cannot be approved there or through the API', async () => {
-    const proposer = await signIn(browser, server.baseUrl, PEOPLE.supervisor2);
+    const proposer = await signIn(scenario.browser, server.baseUrl, PEOPLE.supervisor2);
     const proposed = await fetchInPage(
       proposer.page,
       'POST',
@@ -120,7 +109,7 @@ describe('a lowered target, proposed by a lead and approved in 督办台', () =>
     expect(approve.status).toBe(403);
 
     // Another supervisor may decide it.
-    const other = await signIn(browser, server.baseUrl, PEOPLE.supervisor);
+    const other = await signIn(scenario.browser, server.baseUrl, PEOPLE.supervisor);
     await other.page.goto('/supervision');
     await other.page
       .locator('tbody tr', { hasText: OTHER_METRIC })

@@ -1,34 +1,23 @@
-import type { Browser } from 'playwright-core';
 import {
   SCENARIO_TIMEOUT_MS,
   fetchInPage,
   openWindow,
-  launchChromium,
   openAndTime,
   PEOPLE,
   screenshot,
   signIn,
 } from './support/browser';
-import { WebTestServer } from './support/web-test-server';
+import { browserScenario } from './support/scenario';
 
 jest.setTimeout(SCENARIO_TIMEOUT_MS);
 
 /** Signing in and out, and what each role is offered. */
 describe('sign-in and roles', () => {
-  const server = new WebTestServer();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await server.start();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
-  });
+  const scenario = browserScenario();
+  const { server } = scenario;
 
   it('given a wrong password, when the person signs in, then it is refused with a Chinese message and no session', async () => {
-    const { context, page } = await openWindow(browser, server.baseUrl);
+    const { context, page } = await openWindow(scenario.browser, server.baseUrl);
     await openAndTime(page, '/', '#username', 'login');
     expect(new URL(page.url()).pathname).toBe('/login');
     await screenshot(page, 'login');
@@ -43,7 +32,7 @@ describe('sign-in and roles', () => {
   });
 
   it('given a signed-in lead, when the lead signs out, then the old cookie gets 401 from the API', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, PEOPLE.lead);
+    const { context, page } = await signIn(scenario.browser, server.baseUrl, PEOPLE.lead);
     const session = (await context.cookies()).find((c) => c.name === 'dl_session');
     expect(session?.httpOnly).toBe(true);
     const cookie = `dl_session=${session!.value}`;
@@ -63,7 +52,7 @@ describe('sign-in and roles', () => {
   });
 
   it('given a lead, when the lead opens 督办台 by its address, then the page is refused and the API refuses its data too', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, PEOPLE.lead);
+    const { context, page } = await signIn(scenario.browser, server.baseUrl, PEOPLE.lead);
     await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual([
       '我的待办',
       '总览',
@@ -77,7 +66,7 @@ describe('sign-in and roles', () => {
   });
 
   it('given an admin, when the admin opens 用户管理 and 计划导入, then both show in Chinese', async () => {
-    const { context, page } = await signIn(browser, server.baseUrl, PEOPLE.admin);
+    const { context, page } = await signIn(scenario.browser, server.baseUrl, PEOPLE.admin);
     await openAndTime(page, '/people', `tr[data-row-key="${PEOPLE.lead.id}"]`, 'people');
     await page
       .locator(`tr[data-row-key="${PEOPLE.lead.id}"]`)
